@@ -55,7 +55,11 @@ export function articleId(name: string): string {
 function looksBinary(content: string): boolean {
   const sample = content.slice(0, 8192);
   if (sample.includes('\u0000')) return true;
-  const bad = sample.match(/[\uFFFD\u0001-\u0008\u000E-\u001F]/g)?.length ?? 0;
+  let bad = 0;
+  for (const ch of sample) {
+    const code = ch.charCodeAt(0);
+    if (code === 0xfffd || (code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12)) bad++;
+  }
   return sample.length > 0 && bad / sample.length > 0.05;
 }
 
