@@ -20,6 +20,10 @@ export interface Token {
   norm: string;
   /** Preceding whitespace. */
   pre: string;
+  /** A stop word (the, of, said…), by wink-nlp's list. */
+  stop: boolean;
+  /** 'word', 'number', 'punctuation', 'quoted_phrase', … (wink-nlp token types). */
+  type: string;
 }
 
 export interface AnalysedSentence {
@@ -42,6 +46,8 @@ export function analyse(text: string): AnalysedSentence[] {
   const pos = doc.tokens().out(its.pos);
   const pre = doc.tokens().out(its.precedingSpaces);
   const norm = doc.tokens().out(its.normal);
+  const stop = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const types = doc.tokens().out(its.type);
   const entities: Entity[] = [];
   doc.entities().each((e: ItemEntity) => {
     const span = e.out(its.span) as unknown as [number, number];
@@ -52,7 +58,14 @@ export function analyse(text: string): AnalysedSentence[] {
     const [start, end] = s.out(its.span) as unknown as [number, number];
     const tokens: Token[] = [];
     for (let i = start; i <= end; i++) {
-      tokens.push({ text: tokenTexts[i] ?? '', pos: pos[i] ?? '', norm: norm[i] ?? '', pre: pre[i] ?? '' });
+      tokens.push({
+        text: tokenTexts[i] ?? '',
+        pos: pos[i] ?? '',
+        norm: norm[i] ?? '',
+        pre: pre[i] ?? '',
+        stop: stop[i] ?? false,
+        type: types[i] ?? '',
+      });
     }
     const ents = entities
       .filter((e) => e.start >= start && e.end <= end)
@@ -74,4 +87,26 @@ export function contentWords(text: string): string[] {
     words.push(t.out(its.normal));
   });
   return words;
+}
+
+/** A sentence of an article, with the index of its paragraph. */
+export interface ArticleSentence extends AnalysedSentence {
+  paragraph: number;
+}
+
+const articleCache = new WeakMap<object, ArticleSentence[]>();
+
+/**
+ * Every sentence of an article's paragraphs, analysed once and memoised per article object, so the
+ * extractors (TL;DR, figures, quotes, answers) share one wink-nlp pass.
+ */
+export function analyseArticle(article: { paragraphs: string[] }): ArticleSentence[] {
+  const cached = articleCache.get(article);
+  if (cached) return cached;
+  const out: ArticleSentence[] = [];
+  article.paragraphs.forEach((p, paragraph) => {
+    for (const s of analyse(p)) out.push({ ...s, paragraph });
+  });
+  articleCache.set(article, out);
+  return out;
 }
