@@ -1,0 +1,386 @@
+import type { AnalysedSentence, Token } from './nlp.ts';
+
+/** One number found in a sentence, with what it counts. `value` is a verbatim slice of the sentence. */
+export interface NumberMention {
+  value: string;
+  counts: string;
+  /** Normalised value ("700", "19%", "$5million") and counted head noun, the merge key across outlets. */
+  normValue: string;
+  head: string;
+  kind: 'count' | 'percent' | 'money' | 'duration';
+  /** Numeric magnitude where the value has digits, else null (word numbers). */
+  amount: number | null;
+  hasNoun: boolean;
+  quoted: boolean;
+  changeWord: boolean;
+}
+
+const NUMERIC_TYPES = new Set(['CARDINAL', 'PERCENT', 'MONEY', 'QUANTITY', 'DURATION']);
+const CURRENCY = new Set(['$', '€', '£', '¥', '₹', 'us$', 'c$', 'a$']);
+const APPROX_1 = new Set([
+  'about',
+  'roughly',
+  'nearly',
+  'almost',
+  'around',
+  'approximately',
+  'some',
+  'over',
+  'only',
+]);
+const APPROX_2 = new Set([
+  'more than',
+  'fewer than',
+  'less than',
+  'up to',
+  'at least',
+  'at most',
+  'close to',
+  'just over',
+  'just under',
+]);
+/** A number right after one of these words is an identifier (Section 230, Title 42, Flight 370), not a figure. */
+const ID_WORDS = new Set(
+  'section sec. sections title article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
+    ' ',
+  ),
+);
+const STATUTE_AFTER = /^\s?\(\s?[a-z0-9]{1,3}\s?\)/i;
+const REPORTING = new Set(
+  'including include includes among said says say told tells tell reported reports added adds estimated estimates showed shows found finds noted notes stated states wrote writes according believes believe thinks think claimed claims argued argues suggested suggests'.split(
+    ' ',
+  ),
+);
+const CLAUSE_STOP = new Set(
+  'after before because while when since although though despite amid as until unless if whereas whom who which'.split(
+    ' ',
+  ),
+);
+const RATE_UNITS = new Set([
+  'day',
+  'week',
+  'month',
+  'year',
+  'hour',
+  'minute',
+  'second',
+  'night',
+  'shift',
+  'person',
+  'capita',
+]);
+const CHANGE_PREFIXES =
+  'reduc cut withdr increas decreas tripl doubl quadrupl halv rise rose risen rising drop fell fall declin grow grew remain boost rais lower slash surg jump climb plung plummet soar expand shrink shrank drawdown pull deploy hike gain lost lose loss demand target goal quota layoff laid'.split(
+    ' ',
+  );
+const SMALL_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  hundred: 100,
+  thousand: 1000,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  dozen: 12,
+};
+const MAX_WORDS = 12;
+
+/** A hyphen inside a compound word ("Democratic-leaning"), which wink-nlp splits into three tokens. */
+const isHyphenJoint = (tokens: Token[], k: number): boolean =>
+  tokens[k]?.text === '-' && tokens[k]?.pre === '' && tokens[k + 1]?.pre === '' && k + 1 < tokens.length;
+const isPunct = (t: Token | undefined): boolean => !t || t.pos === 'PUNCT';
+const isNoun = (t: Token | undefined): boolean => t?.pos === 'NOUN' || t?.pos === 'PROPN';
+
+/** Character offsets of each token in the sentence text; null when the tokens cannot be located verbatim. */
+function locate(sentence: AnalysedSentence): { starts: number[]; ends: number[] } | null {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let cursor = 0;
+  for (const token of sentence.tokens) {
+    const at = sentence.text.indexOf(token.text, cursor);
+    if (at < 0) return null;
+    starts.push(at);
+    ends.push(at + token.text.length);
+    cursor = at + token.text.length;
+  }
+  return { starts, ends };
+}
+
+/** All figures (numbers with what they count) in one analysed sentence. */
+export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
+  const located = locate(sentence);
+  if (!located) return [];
+  const { tokens } = sentence;
+  const slice = (from: number, to: number): string =>
+    from > to ? '' : sentence.text.slice(located.starts[from] ?? 0, located.ends[to] ?? 0);
+  const out: NumberMention[] = [];
+  // Dates and times end the predicate: "will walk off the job" rather than "… on Monday".
+  const dateTokens = new Set<number>();
+  for (const e of sentence.entities) {
+    if (e.type === 'DATE' || e.type === 'TIME') for (let k = e.start; k <= e.end; k++) dateTokens.add(k);
+  }
+  for (const entity of sentence.entities) {
+    if (!NUMERIC_TYPES.has(entity.type)) continue;
+    let a = entity.start;
+    let b = entity.end;
+    const core = slice(a, b);
+    if (entity.type === 'DURATION' && !/\d/.test(core)) continue;
+    if (!/\d/.test(core) && !isCountWord(core)) continue;
+    // Extend over a currency sign, "a" (a million), percent signs and approximators, as written.
+    if (CURRENCY.has(tokens[a - 1]?.norm ?? '')) a--;
+    if (/^(?:million|billion|trillion|thousand|hundred|dozen)$/i.test(core) && tokens[a - 1]?.norm === 'a')
+      a--;
+    if (tokens[b + 1]?.text === '%' || tokens[b + 1]?.norm === 'percent') b++;
+    const two = `${tokens[a - 2]?.norm ?? ''} ${tokens[a - 1]?.norm ?? ''}`;
+    if (APPROX_2.has(two)) a -= 2;
+    else if (APPROX_1.has(tokens[a - 1]?.norm ?? '') && !APPROX_1.has(tokens[a]?.norm ?? '')) a--;
+    if (isExcluded(sentence, located, a, b, entity.start, entity.end)) continue;
+
+    const value = slice(a, b);
+    const kind = mentionKind(entity.type, value);
+    const phrase = countedPhrase(tokens, b + 1, a, slice, kind, dateTokens);
+    if (!phrase.counts) continue;
+    const quoted = insideQuotes(sentence.text.slice(0, located.starts[a] ?? 0));
+    if (quoted && !phrase.head) continue;
+    out.push({
+      value,
+      counts: phrase.counts,
+      normValue: normaliseValue(value),
+      head: phrase.head,
+      kind,
+      amount: amountOf(value),
+      hasNoun: phrase.head !== '',
+      quoted,
+      changeWord: tokens.some((t) => CHANGE_PREFIXES.some((p) => t.norm.startsWith(p))),
+    });
+  }
+  return out;
+}
+
+function isCountWord(core: string): boolean {
+  const words = core.toLowerCase().split(/[\s-]+/);
+  const last = words[words.length - 1] ?? '';
+  return last in SMALL_WORDS || last === 'half';
+}
+
+function isExcluded(
+  sentence: AnalysedSentence,
+  located: { starts: number[]; ends: number[] },
+  a: number,
+  b: number,
+  entityStart: number,
+  entityEnd: number,
+): boolean {
+  const { tokens } = sentence;
+  const core = tokens
+    .slice(entityStart, entityEnd + 1)
+    .map((t) => t.text)
+    .join(' ');
+  // Years used as dates: a bare four-digit number that does not count a plural noun.
+  if (/^(1[5-9]|20)\d\d$/.test(core) && !/s$/i.test(tokens[entityEnd + 1]?.text ?? '')) return true;
+  // Statutes and identifiers: 287(g), Section 230, 8 U.S.C.
+  const after = sentence.text.slice(located.ends[b] ?? 0);
+  if (STATUTE_AFTER.test(after) || /^\s?(?:U\.?S\.?C|C\.?F\.?R)\b/.test(after)) return true;
+  if (ID_WORDS.has(tokens[a - 1]?.norm ?? '')) return true;
+  // List numbering: "1." / "(2)" / "3)" opening a sentence, or a sentence that is only a number.
+  const before = sentence.text.slice(0, located.starts[a] ?? 0);
+  if (/^\s*[(*-]?\s*$/.test(before) && /^\s*[.)]/.test(after)) return true;
+  if (tokens.filter((t) => t.pos !== 'PUNCT').length <= 1) return true;
+  // "one" is almost always a pronoun-like use ("one of the cities"), never a key figure.
+  if (/^(?:one|zero)$/i.test(core)) return true;
+  if (/^(?:millions|billions|thousands|hundreds|dozens)$/i.test(core)) return true;
+  return false;
+}
+
+function mentionKind(type: string, value: string): NumberMention['kind'] {
+  if (type === 'PERCENT' || /%|per\s?cent/i.test(value)) return 'percent';
+  if (type === 'MONEY' || /[$€£¥₹]/.test(value)) return 'money';
+  if (type === 'DURATION') return 'duration';
+  return 'count';
+}
+
+interface Phrase {
+  counts: string;
+  head: string;
+}
+
+/** The counted noun phrase after the number, plus the predicate that says what happens to it. */
+function countedPhrase(
+  tokens: Token[],
+  from: number,
+  valueStart: number,
+  slice: (a: number, b: number) => string,
+  kind: NumberMention['kind'],
+  dateTokens: Set<number>,
+): Phrase {
+  let i = from;
+  let npStart = from;
+  if (tokens[i]?.norm === 'of') {
+    i++;
+    while (tokens[i]?.pos === 'DET' || tokens[i]?.pos === 'PRON') i++;
+  } else if (kind === 'percent' || kind === 'money') {
+    npStart = -1;
+  }
+  let head = -1;
+  let j = i;
+  while (
+    j < tokens.length &&
+    (['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[j]?.pos ?? '') || isHyphenJoint(tokens, j))
+  ) {
+    if (isNoun(tokens[j])) head = j;
+    j++;
+  }
+  if (npStart < 0 && head >= 0 && tokens[from]?.norm !== 'of') head = -1;
+  let npEnd = head >= 0 ? Math.max(head, j - 1) : from - 1;
+  if (head < 0) j = from;
+  // A rate after the noun: "people a day", "immigrants per year".
+  if (
+    head >= 0 &&
+    /^(?:a|an|per|each|every)$/.test(tokens[j]?.norm ?? '') &&
+    RATE_UNITS.has(tokens[j + 1]?.norm ?? '')
+  ) {
+    npEnd = j + 1;
+    j += 2;
+  }
+  const np = head >= 0 ? slice(from, npEnd) : '';
+  const tail = predicate(tokens, j, slice, MAX_WORDS - wordCount(np), dateTokens);
+  const chain = governingVerb(tokens, valueStart);
+  const headWord = head >= 0 ? normaliseNoun(tokens[head]?.norm ?? '') : '';
+  const tailIsVerb = tail.length > 0 && /^(?:AUX|VERB)$/.test(tokens[j]?.pos ?? '');
+  if (np) {
+    if (chain && !tailIsVerb) return { counts: joinWords(np, tail.text, `(${chain.text})`), head: headWord };
+    if (chain && tailIsVerb) return { counts: joinWords(np, `(${chain.text})`), head: headWord };
+    return { counts: joinWords(np, tail.text), head: headWord };
+  }
+  // No counted noun: say what the number is about from the words around it.
+  const subject = chain ? chain.subject : '';
+  const counts = joinWords(subject, chain?.text ?? '', tail.text);
+  const fallbackHead = normaliseNoun(subject.split(' ').pop()?.toLowerCase() ?? '');
+  return { counts: wordCount(counts) >= 2 ? counts : '', head: fallbackHead };
+}
+
+function predicate(
+  tokens: Token[],
+  start: number,
+  slice: (a: number, b: number) => string,
+  budget: number,
+  dateTokens: Set<number>,
+): { text: string; length: number } {
+  let k = start;
+  // Skip a parenthetical between the subject and its verb: "700 officers — a quarter of the total — will be …".
+  const open = tokens[k]?.text;
+  if (open === '—' || open === '–' || open === ',' || open === '(') {
+    const close = open === '(' ? ')' : open;
+    let m = k + 1;
+    while (m < tokens.length && m < k + 20 && tokens[m]?.text !== close) m++;
+    if (tokens[m]?.text === close && /^(?:AUX|VERB)$/.test(tokens[m + 1]?.pos ?? '')) k = m + 1;
+    else return { text: '', length: 0 };
+  }
+  const first = k;
+  let words = 0;
+  while (
+    k < tokens.length &&
+    (words < budget || (words < budget + 2 && isNoun(tokens[k]) && isNoun(tokens[k - 1])))
+  ) {
+    const t = tokens[k] as Token;
+    if (isHyphenJoint(tokens, k)) {
+      k++;
+      continue;
+    }
+    if (isPunct(t) || t.pos === 'CCONJ' || t.pos === 'SYM') break;
+    if (CLAUSE_STOP.has(t.norm) || dateTokens.has(k)) break;
+    if (t.pos === 'SCONJ' && tokens[k - 1]?.pos !== 'VERB') break;
+    k++;
+    if (t.pos !== 'PART' || /^\w/.test(t.text)) words++;
+  }
+  let last = k - 1;
+  while (last >= first && /^(?:ADP|DET|CCONJ|SCONJ|PART|PRON|AUX)$/.test(tokens[last]?.pos ?? '')) last--;
+  return last < first ? { text: '', length: 0 } : { text: slice(first, last), length: last - first + 1 };
+}
+
+/** A non-reporting verb right before the number ("seek to arrest 3,000", "cut 4,500"), with its subject noun. */
+function governingVerb(tokens: Token[], valueStart: number): { text: string; subject: string } | null {
+  let k = valueStart - 1;
+  while (
+    tokens[k]?.pos === 'DET' ||
+    tokens[k]?.norm === 'of' ||
+    tokens[k]?.norm === 'to' ||
+    tokens[k]?.norm === 'by'
+  ) {
+    if (tokens[k]?.pos === 'DET' && tokens[k - 1]?.pos === 'NOUN') return null;
+    k--;
+  }
+  const end = k;
+  let hasVerb = false;
+  while (k >= 0 && end - k < 4 && /^(?:VERB|AUX|PART|ADV|ADP)$/.test(tokens[k]?.pos ?? '')) {
+    const t = tokens[k] as Token;
+    if (REPORTING.has(t.norm)) break;
+    if (t.pos === 'VERB') hasVerb = true;
+    k--;
+  }
+  let first = k + 1;
+  while (first <= end && /^(?:ADP|PART|ADV)$/.test(tokens[first]?.pos ?? '')) first++;
+  if (!hasVerb || first > end) return null;
+  const words = tokens
+    .slice(first, end + 1)
+    .map((t, n) => (n === 0 ? t.text : `${t.pre ? ' ' : ''}${t.text}`));
+  let s = first - 1;
+  while (s >= 0 && s >= first - 3 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s]?.pos ?? '')) s--;
+  const subject = tokens
+    .slice(s + 1, first)
+    .map((t) => t.text)
+    .join(' ');
+  return { text: words.join(''), subject };
+}
+
+function joinWords(...parts: string[]): string {
+  return parts.filter((p) => p.trim()).join(' ');
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+}
+
+function insideQuotes(before: string): boolean {
+  const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
+  const straight = before.match(/"/g)?.length ?? 0;
+  return curly > 0 || straight % 2 === 1;
+}
+
+/** Crude singular form for merging: "officers" → "officer". */
+export function normaliseNoun(word: string): string {
+  const w = word.toLowerCase();
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  return w;
+}
+
+/** "About 700" → "700", "19 percent" → "19%", "a million" → "1000000". Used only as a merge key. */
+export function normaliseValue(value: string): string {
+  let v = value.toLowerCase().replace(/per\s?cent/g, '%');
+  for (const phrase of [...APPROX_2, ...APPROX_1]) v = v.replace(new RegExp(`^${phrase}\\s+`), '');
+  const amount = amountOf(v);
+  const unit = v.includes('%') ? '%' : (v.match(/[$€£¥₹]/)?.[0] ?? '');
+  return amount === null ? v.replace(/\s+/g, ' ').trim() : `${unit}${amount}`;
+}
+
+function amountOf(value: string): number | null {
+  const v = value.toLowerCase();
+  const digits = v.match(/\d[\d,]*(?:\.\d+)?/);
+  let amount = digits ? Number(digits[0].replace(/,/g, '')) : null;
+  for (const [word, n] of Object.entries(SMALL_WORDS)) {
+    if (!new RegExp(`\\b${word}\\b`).test(v)) continue;
+    amount = amount === null ? n : n >= 100 ? amount * n : amount;
+  }
+  return amount !== null && Number.isFinite(amount) ? amount : null;
+}

@@ -1,0 +1,128 @@
+import { type NumberMention, numberMentions } from './figure-phrase.ts';
+import { type AnalysedSentence, analyse } from './nlp.ts';
+import type { Article, Figure } from './types.ts';
+
+/** One figure as found in one article, before merging across outlets. */
+export interface FigureCandidate extends NumberMention {
+  article: string;
+  outlet: string;
+  text: string;
+  score: number;
+}
+
+/** Analyses one paragraph; injectable so a caller that already ran wink-nlp can share its pass. */
+export type ParagraphAnalyser = (paragraph: string, index: number) => AnalysedSentence[];
+
+/** Cheap pre-filter: only paragraphs with a digit or a number word are worth an NLP pass. */
+const MAY_HOLD_NUMBER =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half)\b/i;
+
+/** Every number with what it counts across the articles, merged across outlets, best first. */
+export function extractFigures(articles: Article[]): Figure[] {
+  const candidates: FigureCandidate[] = [];
+  for (const article of articles) candidates.push(...articleFigures(article));
+  return mergeFigures(candidates);
+}
+
+/** The figure candidates of one article, scored by how key they are. */
+export function articleFigures(
+  article: Article,
+  analyser: ParagraphAnalyser = (p) => analyse(p),
+): FigureCandidate[] {
+  const out: FigureCandidate[] = [];
+  const titleNumbers = new Set(
+    (article.title.match(/\d[\d,.]*/g) ?? []).map((n) => n.replace(/,/g, '').replace(/\.$/, '')),
+  );
+  const outlet = (article.outlet ?? article.id).toLowerCase();
+  article.paragraphs.forEach((paragraph, index) => {
+    if (!MAY_HOLD_NUMBER.test(paragraph)) return;
+    for (const sentence of analyser(paragraph, index)) {
+      if (sentence.entities.length === 0) continue;
+      const text = sentence.text.replace(/^\s*[-*•]\s+/, '').trim();
+      for (const mention of numberMentions(sentence)) {
+        const inTitle = mention.amount !== null && titleNumbers.has(String(mention.amount));
+        out.push({
+          ...mention,
+          article: article.id,
+          outlet,
+          text,
+          score: scoreMention(mention, index, inTitle),
+        });
+      }
+    }
+  });
+  return out;
+}
+
+/** How key a figure is in its article: lead position, a counted noun, change words, magnitude. */
+function scoreMention(m: NumberMention, paragraph: number, inTitle: boolean): number {
+  let score = 1;
+  score +=
+    paragraph === 0
+      ? 3
+      : paragraph === 1
+        ? 2.5
+        : paragraph <= 3
+          ? 2 - (paragraph - 2) * 0.5
+          : Math.max(0, 1 - paragraph / 25);
+  if (inTitle) score += 3;
+  if (m.hasNoun) score += 2;
+  if (m.kind === 'percent' || m.kind === 'money') score += 1;
+  if (m.kind === 'duration') score -= 1;
+  score += m.amount !== null && /\d/.test(m.value) ? Math.min(2, Math.log10(Math.max(1, m.amount)) / 2) : -3;
+  if (m.changeWord) score += 1.5;
+  if (m.quoted) score -= 0.5;
+  return Math.round(score * 100) / 100;
+}
+
+interface Group {
+  best: FigureCandidate;
+  articles: string[];
+  outlets: Set<string>;
+  mentions: number;
+}
+
+/**
+ * Merges the same figure (same value, same counted noun) across articles with a hash map, then ranks.
+ * Different values for the same noun stay separate and are placed next to each other, never combined.
+ */
+export function mergeFigures(candidates: FigureCandidate[]): Figure[] {
+  const groups = new Map<string, Group>();
+  for (const c of candidates) {
+    const key = `${c.normValue}|${c.kind}|${c.head || c.counts.toLowerCase()}`;
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { best: c, articles: [c.article], outlets: new Set([c.outlet]), mentions: 1 });
+      continue;
+    }
+    group.mentions++;
+    group.outlets.add(c.outlet);
+    if (!group.articles.includes(c.article)) group.articles.push(c.article);
+    if (c.score > group.best.score) group.best = c;
+  }
+  const figures = [...groups.values()].map((g) => {
+    const score = g.best.score + 2 * (g.outlets.size - 1) + 0.5 * Math.min(3, g.mentions - g.outlets.size);
+    const figure: Figure = {
+      value: g.best.value,
+      counts: g.best.counts,
+      text: g.best.text,
+      articles: g.articles,
+      score: Math.round(score * 100) / 100,
+      outlets: g.outlets.size,
+    };
+    return {
+      figure,
+      thing: g.best.head ? `${g.best.kind}|${g.best.head}` : `#${g.best.normValue}|${g.best.counts}`,
+    };
+  });
+  // Rank things by their best figure; figures counting the same thing sit side by side.
+  const byThing = new Map<string, Figure[]>();
+  for (const { figure, thing } of figures) {
+    const list = byThing.get(thing);
+    if (list) list.push(figure);
+    else byThing.set(thing, [figure]);
+  }
+  const ranked = [...byThing.values()].map((list) => list.sort((x, y) => y.score - x.score));
+  ranked.sort((x, y) => (y[0]?.score ?? 0) - (x[0]?.score ?? 0));
+  return ranked.flat();
+}

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../src/briefing/figures.ts';
+import { parseArticle } from '../src/briefing/parse-article.ts';
+import type { Article } from '../src/briefing/types.ts';
+
+function article(id: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    title: extra.title ?? `Story ${id}`,
+    outlet: extra.outlet ?? id,
+    url: null,
+    date: extra.date ?? '2024-05-08',
+    file: `${id}.txt`,
+    paragraphs,
+    raw: paragraphs.join('\n\n'),
+    ...extra,
+  };
+}
+
+const values = (figures: { value: string }[]) => figures.map((f) => f.value);
+
+describe('extractFigures', () => {
+  it('finds a number with the noun it counts and what happens to it, value and sentence verbatim', () => {
+    const text =
+      'Roughly 1,200 nurses — about a third of the hospital staff — will walk off the job on Monday, the union said.';
+    const [figure] = extractFigures([article('a', [text])]);
+    expect(figure?.value).toBe('Roughly 1,200');
+    expect(figure?.counts).toBe('nurses will walk off the job');
+    expect(figure?.text).toBe(text);
+    expect(text).toContain(figure?.value);
+    expect(figure?.articles).toEqual(['a']);
+  });
+
+  it('keeps percentages with the group they are a share of', () => {
+    const figures = extractFigures([
+      article('a', ['A survey found 42 percent of farmers expect lower harvests this autumn.']),
+    ]);
+    expect(figures[0]?.value).toBe('42 percent');
+    expect(figures[0]?.counts).toMatch(/^of farmers expect lower harvests/);
+  });
+
+  it('describes a counted object by the verb before it and keeps a rate', () => {
+    const figures = extractFigures([
+      article('a', ['The ministry ordered inspectors to check 5,000 trucks a week at the border.']),
+    ]);
+    expect(figures[0]?.value).toBe('5,000');
+    expect(figures[0]?.counts).toContain('trucks a week');
+    expect(figures[0]?.counts).toContain('check');
+  });
+
+  it('skips statute names, years used as dates and list numbering', () => {
+    const figures = extractFigures([
+      article('a', [
+        'The measure rests on Section 214 of the code and on 118(b) agreements signed in 1998.',
+        'Deals known as "412 (k)" agreements spread during the 2016 presidential campaign.',
+        '1. Councillors met on the plan.',
+        '(2) Residents were not consulted.',
+        'Officials said 340 families were moved.',
+      ]),
+    ]);
+    expect(values(figures)).toEqual(['340']);
+    expect(figures[0]?.counts).toBe('families were moved');
+  });
+
+  it('merges the same figure from several outlets and counts the outlets', () => {
+    const figures = extractFigures([
+      article('north', ['About 450 firefighters were sent to the valley blaze on Tuesday.'], {
+        outlet: 'North Post',
+      }),
+      article('south', ['The state sent 450 firefighters to fight the fire.'], { outlet: 'South Wire' }),
+      article('south-2', ['Crews of 450 firefighters worked overnight.'], { outlet: 'South Wire' }),
+    ]);
+    const merged = figures.filter((f) => f.counts.includes('firefighters'));
+    expect(merged).toHaveLength(1);
+    expect(merged[0]?.articles).toEqual(['north', 'south', 'south-2']);
+    expect(merged[0]?.outlets).toBe(2);
+  });
+
+  it('shows different values for the same thing side by side, never combined', () => {
+    const figures = extractFigures([
+      article('a', [
+        'At least 31 people died in the floods, officials said.',
+        'The weather service expects rain.',
+      ]),
+      article('b', ['Rescuers said 27 people died in the floods.', 'Some 3 schools stayed closed.']),
+    ]);
+    const dead = figures.map((f, i) => ({ f, i })).filter(({ f }) => f.counts.startsWith('people'));
+    expect(dead.map(({ f }) => f.value).sort()).toEqual(['27', 'At least 31']);
+    expect(Math.abs((dead[0]?.i ?? 0) - (dead[1]?.i ?? 9))).toBe(1);
+    expect(figures.some((f) => f.value === '58')).toBe(false);
+  });
+
+  it('ranks lead, counted and changing figures above incidental ones', () => {
+    const figures = extractFigures([
+      article('a', [
+        'The carmaker will cut 8,000 jobs worldwide, it said on Thursday.',
+        'Its chief executive has two dogs.',
+        'Shares fell 6 percent in early trading.',
+        'The plant opened with four lines decades ago.',
+      ]),
+    ]);
+    expect(figures[0]?.value).toBe('8,000');
+    const dogs = figures.findIndex((f) => f.value === 'two');
+    expect(dogs === -1 || dogs > figures.findIndex((f) => f.value === '6 percent')).toBe(true);
+  });
+
+  it('does not treat a number inside a quote without a counted noun as a figure', () => {
+    const figures = extractFigures([
+      article('a', ['“We will fight 24/7 for this, all 7 of us,” she said. “We lost 40 homes,” he added.']),
+    ]);
+    expect(values(figures)).toEqual(['40']);
+    expect(figures[0]?.counts).toBe('homes (lost)');
+  });
+
+  it('finds the key figures of the default article set', () => {
+    const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
+    const articles = readdirSync(dir).flatMap((name) => {
+      const result = parseArticle({ name, content: readFileSync(join(dir, name), 'utf8') });
+      return result.ok ? [result.article] : [];
+    });
+    const figures = extractFigures(articles);
+    const top = figures.slice(0, 7);
+    const find = (value: string) => top.find((f) => f.value.endsWith(value));
+    expect(find('700')?.counts).toMatch(/officers.*withdrawn/);
+    expect(find('2,000')?.counts).toMatch(/officers.*remain/);
+    expect(find('19 percent')?.counts).toMatch(/Republicans/);
+    expect(find('3,000')?.counts).toMatch(/people a day/);
+    expect(figures.some((f) => /287|1807|1992|2024/.test(f.value))).toBe(false);
+    for (const f of figures) {
+      const source = articles.find((a) => a.id === f.articles[0]);
+      expect(source?.raw).toContain(f.value);
+      expect(f.text).toContain(f.value);
+    }
+  });
+});
