@@ -4,9 +4,11 @@ import type { Logger } from '../logger.ts';
 
 /** Slack tokens that might appear inside a library's log string, where pino's path redaction cannot see them. */
 const TOKEN_PATTERN = /\b(?:xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
+/** Payloads logged as JSON at debug level carry a (legacy) verification `token` field. */
+const TOKEN_FIELD = /("token"\s*:\s*")[^"]*"/g;
 
-function scrub(text: string): string {
-  return text.replace(TOKEN_PATTERN, '[redacted]');
+export function scrubSecrets(text: string): string {
+  return text.replace(TOKEN_PATTERN, '[redacted]').replace(TOKEN_FIELD, '$1[redacted]"');
 }
 
 /**
@@ -19,7 +21,7 @@ export function boltLogger(logger: Logger): BoltLogger {
     (level: 'debug' | 'info' | 'warn' | 'error') =>
     (...parts: unknown[]) => {
       const err = parts.find((p): p is Error => p instanceof Error);
-      const message = scrub(format(...parts.filter((p) => p !== err)));
+      const message = scrubSecrets(format(...parts.filter((p) => p !== err)));
       if (err) child[level]({ err }, message);
       else child[level](message);
     };
