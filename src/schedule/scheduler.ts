@@ -150,8 +150,11 @@ export class DigestScheduler {
       this.reload();
       return 'not-due';
     }
-    const date = localParts(this.now(), sub.zone).date;
-    if (!this.isDue(sub, date)) return 'not-due';
+    const now = this.now();
+    const date = localParts(now, sub.zone).date;
+    // A job only ever fires at or after its local time; an earlier call is not this day's slot.
+    const early = zonedTimeToUtc(date, sub.time, sub.zone).getTime() - now.getTime() > 60_000;
+    if (!this.isDue(sub, date) || early) return 'not-due';
     return this.runSlot(sub, date);
   }
 
