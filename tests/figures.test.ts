@@ -64,6 +64,15 @@ describe('extractFigures', () => {
     expect(figures[0]?.counts).toBe('families were moved');
   });
 
+  it('says what a number without a counted noun is about, from its subject and verb', () => {
+    const figures = extractFigures([
+      article('a', ['The death toll rose to 63 overnight.', 'Turnout was 58.2 per cent in the first round.']),
+    ]);
+    const byValue = new Map(figures.map((f) => [f.value, f.counts]));
+    expect(byValue.get('63')).toMatch(/^death toll rose/);
+    expect(byValue.get('58.2 per cent')).toBe('Turnout was in the first round');
+  });
+
   it('merges the same figure from several outlets and counts the outlets', () => {
     const figures = extractFigures([
       article('north', ['About 450 firefighters were sent to the valley blaze on Tuesday.'], {

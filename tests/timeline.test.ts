@@ -59,6 +59,9 @@ describe('findDates', () => {
   it('does not place a date far beyond the article date', () => {
     expect(dates('A hearing is set for June 20.', '2024-05-08')).toEqual([]);
     expect(dates('The vote on Thursday, May 9, 2024 was delayed.', '2024-05-08')).toEqual(['2024-05-09']);
+    // Plans are not resolved backwards: "is expected to vote Tuesday" is next Tuesday, not last.
+    expect(dates('The council is expected to vote Tuesday.', '2024-05-08')).toEqual([]);
+    expect(dates('She said he would sign it by Jan. 31.', '2024-05-08')).toEqual([]);
   });
 });
 

@@ -23,6 +23,8 @@ const YESTERDAY = /\byesterday\b/gi;
 const LAST_WEEK = /\blast week\b/gi;
 const AGO = /\b(a|one|two|three|four|five|six|\d{1,2}) (day|week)s? ago\b/gi;
 const SMALL: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const FUTURE_MARKER =
+  /\b(?:will|would|shall|scheduled|expected|due|set to|plans? to|deadline|next)\b[^.;]*$/i;
 /** A year-less date this far ahead of the article is a scheduled event, not last year's. */
 const FUTURE_WINDOW_DAYS = 90;
 
@@ -59,6 +61,8 @@ export function findDates(text: string, articleDate: string | null): DateMention
   const taken = (start: number, end: number) => out.some((m) => start < m.end + 3 && end > m.start - 3);
   const push = (date: string | null, start: number, end: number, kind: DateMention['kind']) => {
     if (!date || taken(start, end)) return;
+    // "would sign it by Jan. 31", "is expected to vote Tuesday": a plan, which a past-leaning resolution would misdate.
+    if (FUTURE_MARKER.test(text.slice(Math.max(0, start - 40), start))) return;
     if (articleDate && date > addDays(articleDate, 1)) return;
     out.push({ date, start, end, kind });
   };

@@ -41,7 +41,7 @@ const APPROX_2 = new Set([
 ]);
 /** A number right after one of these words is an identifier (Section 230, Title 42, Flight 370), not a figure. */
 const ID_WORDS = new Set(
-  'section sec. sections title article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
+  'section sec. sections title act article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
     ' ',
   ),
 );
@@ -266,7 +266,7 @@ function countedPhrase(
   const subject = chain ? chain.subject : '';
   const counts = joinWords(subject, chain?.text ?? '', tail.text);
   const fallbackHead = normaliseNoun(subject.split(' ').pop()?.toLowerCase() ?? '');
-  return { counts: wordCount(counts) >= 2 ? counts : '', head: fallbackHead };
+  return { counts: wordCount(counts) >= 2 || chain ? counts : '', head: fallbackHead };
 }
 
 function predicate(
@@ -322,15 +322,18 @@ function governingVerb(tokens: Token[], valueStart: number): { text: string; sub
   }
   const end = k;
   let hasVerb = false;
+  let hasAux = false;
   while (k >= 0 && end - k < 4 && /^(?:VERB|AUX|PART|ADV|ADP)$/.test(tokens[k]?.pos ?? '')) {
     const t = tokens[k] as Token;
     if (REPORTING.has(t.norm)) break;
     if (t.pos === 'VERB') hasVerb = true;
+    if (t.pos === 'AUX') hasAux = true;
     k--;
   }
   let first = k + 1;
   while (first <= end && /^(?:ADP|PART|ADV)$/.test(tokens[first]?.pos ?? '')) first++;
-  if (!hasVerb || first > end) return null;
+  // A copula counts only with its subject: "turnout was 61.5 per cent".
+  if ((!hasVerb && !(hasAux && isNoun(tokens[first - 1]))) || first > end) return null;
   const words = tokens
     .slice(first, end + 1)
     .map((t, n) => (n === 0 ? t.text : `${t.pre ? ' ' : ''}${t.text}`));

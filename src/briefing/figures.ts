@@ -1,5 +1,6 @@
 import { type NumberMention, numberMentions } from './figure-phrase.ts';
 import { type AnalysedSentence, analyse } from './nlp.ts';
+import { roughSentences } from './rough-sentences.ts';
 import type { Article, Figure } from './types.ts';
 
 /** One figure as found in one article, before merging across outlets. */
@@ -12,6 +13,15 @@ export interface FigureCandidate extends NumberMention {
 
 /** Analyses one paragraph; injectable so a caller that already ran wink-nlp can share its pass. */
 export type ParagraphAnalyser = (paragraph: string, index: number) => AnalysedSentence[];
+
+/** The default: wink-nlp only on the sentences that may hold a number (most sentences hold none). */
+function analyseNumberSentences(paragraph: string): AnalysedSentence[] {
+  const out: AnalysedSentence[] = [];
+  for (const piece of roughSentences(paragraph)) {
+    if (MAY_HOLD_NUMBER.test(piece)) out.push(...analyse(piece));
+  }
+  return out;
+}
 
 /** Cheap pre-filter: only paragraphs with a digit or a number word are worth an NLP pass. */
 const MAY_HOLD_NUMBER =
@@ -27,7 +37,7 @@ export function extractFigures(articles: Article[]): Figure[] {
 /** The figure candidates of one article, scored by how key they are. */
 export function articleFigures(
   article: Article,
-  analyser: ParagraphAnalyser = (p) => analyse(p),
+  analyser: ParagraphAnalyser = analyseNumberSentences,
 ): FigureCandidate[] {
   const out: FigureCandidate[] = [];
   const titleNumbers = new Set(

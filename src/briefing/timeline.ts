@@ -1,10 +1,10 @@
 import { type DateMention, findDates } from './dates.ts';
-import { splitSentences } from './nlp.ts';
+import { roughSentences } from './rough-sentences.ts';
 import type { Article, TimelineEvent } from './types.ts';
 
 /** Cheap pre-filter: paragraphs without a month, weekday, ISO date or relative day word hold no dated event. */
 const DATE_HINT =
-  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|\d{4}-\d\d-\d\d|\b(?:yesterday|today|tonight|this (?:morning|afternoon|evening)|last week|ago)\b/i;
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)|\d{4}-\d\d-\d\d|\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|this (?:morning|afternoon|evening)|[Ll]ast week|ago)\b/;
 const MAX_EVENT_WORDS = 25;
 /** Events kept per article and day: the day's main sentences, not every "he said Wednesday". */
 const PER_ARTICLE_DAY = 3;
@@ -28,8 +28,8 @@ export function extractTimeline(articles: Article[]): TimelineEvent[] {
   for (const article of articles) {
     const perDay = new Map<string, Candidate[]>();
     article.paragraphs.forEach((paragraph, index) => {
-      if (!DATE_HINT.test(paragraph)) return;
-      for (const sentence of splitSentences(paragraph)) {
+      if (!DATE_HINT.test(paragraph) || findDates(paragraph, article.date).length === 0) return;
+      for (const sentence of roughSentences(paragraph)) {
         for (const candidate of sentenceEvents(sentence, article, index)) {
           candidate.order = order++;
           const list = perDay.get(candidate.date) ?? [];
