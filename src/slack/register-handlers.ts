@@ -15,8 +15,12 @@ export interface HandlerDeps {
 const APOLOGY = 'Sorry, something went wrong on my side while handling that. Please try again in a moment.';
 const CANNOT_POST =
   "I can't post in this channel. Invite me first (`/invite @` followed by my name), then try again.";
-/** Errors meaning the bot may not post here: the user can fix it by inviting the bot. */
-const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+const NOT_FOLLOWING =
+  "I'm not a member of this channel, so I can't see replies in the digest's thread. Invite me (`/invite @` followed by my name) to have follow-up questions answered there.";
+/** Errors meaning the bot may not post here itself: the user can fix it by inviting the bot. */
+const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found', 'restricted_action']);
+/** A response_url takes 5 messages; one is kept for the note. */
+const MAX_RESPONSE_MESSAGES = 4;
 /** Message subtypes that are a person writing; every other subtype (edits, joins, bots) is ignored. */
 const HUMAN_SUBTYPES = new Set([undefined, 'thread_broadcast', 'file_share']);
 
@@ -46,6 +50,20 @@ export function registerHandlers(app: App, { bot, logger, admins }: HandlerDeps)
     }
   };
 
+  /**
+   * Where the bot is not a member (private channels, DMs), the command's response_url can still post
+   * in the channel, but the bot will not see the thread: the user is told how to fix that.
+   */
+  const respondInChannel = async (respond: RespondFn, reply: Reply) => {
+    const messages = renderBlocks(reply);
+    if (messages.length > MAX_RESPONSE_MESSAGES) {
+      await respond({ response_type: 'ephemeral', text: CANNOT_POST });
+      return;
+    }
+    for (const message of messages) await respond({ response_type: 'in_channel', ...message });
+    await respond({ response_type: 'ephemeral', text: reply.digest ? NOT_FOLLOWING : CANNOT_POST });
+  };
+
   for (const name of ['brief', 'ask'] as const) {
     app.command(`/${name}`, async ({ command, ack, respond, client }) => {
       // Slack gives up after 3 s: acknowledge first, work after.
@@ -61,8 +79,8 @@ export function registerHandlers(app: App, { bot, logger, admins }: HandlerDeps)
           await linkIfDigest(reply, ctx.channelId, ts);
         } catch (err) {
           if (!NOT_A_MEMBER.has(slackErrorCode(err) ?? '')) throw err;
-          log.warn({ err }, 'cannot post in channel');
-          await respond({ response_type: 'ephemeral', text: CANNOT_POST });
+          log.warn({ err }, 'cannot post in channel; answering through the response_url');
+          await respondInChannel(respond, reply);
         }
       } catch (err) {
         log.error({ err }, 'slash command failed');

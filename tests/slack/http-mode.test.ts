@@ -114,12 +114,18 @@ describe('Slack adapter in HTTP mode (real Bolt against a fake Slack)', () => {
     expect(logs.raw()).not.toContain(SIGNING_SECRET);
   });
 
-  it('tells the user to invite the bot when Slack refuses the post', async () => {
+  it('posts through the response_url where the bot is not a member, and says how to fix threads', async () => {
     slack.handle('chat.postMessage', () => ({ ok: false, error: 'not_in_channel' }));
     await postCommand({ command: '/brief' });
-    const [reply] = await slack.waitFor('response_url');
-    expect(reply?.body).toMatchObject({ response_type: 'ephemeral' });
-    expect(String(reply?.body.text)).toContain('Invite me');
+    const [digest, note] = await slack.waitFor('response_url', 2);
+    expect(digest?.body).toMatchObject({
+      response_type: 'in_channel',
+      text: 'Council approves transit budget',
+    });
+    expect((digest?.body.blocks as { type: string }[] | undefined)?.[0]?.type).toBe('header');
+    expect(note?.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(note?.body.text)).toContain('Invite me');
+    expect(bot.links).toHaveLength(0);
   });
 
   it('retries a rate-limited post, so the scheduled digest is not lost', async () => {
