@@ -115,6 +115,16 @@ describe('extractFigures', () => {
     expect(dogs === -1 || dogs > figures.findIndex((f) => f.value === '6 percent')).toBe(true);
   });
 
+  it('keeps word numbers that clearly count something, below digit figures', () => {
+    const figures = extractFigures([
+      article('a', [
+        'Growers planted 900 hectares, aiming to export a million tonnes a year to three neighbours.',
+      ]),
+    ]);
+    expect(values(figures)).toEqual(['900', 'a million', 'three']);
+    expect(figures[1]?.counts).toContain('tonnes a year');
+  });
+
   it('does not treat a number inside a quote without a counted noun as a figure', () => {
     const figures = extractFigures([
       article('a', ['“We will fight 24/7 for this, all 7 of us,” she said. “We lost 40 homes,” he added.']),
@@ -139,7 +149,7 @@ describe('extractFigures', () => {
     expect(figures.some((f) => /287|1807|1992|2024/.test(f.value))).toBe(false);
     for (const f of figures) {
       const source = articles.find((a) => a.id === f.articles[0]);
-      expect(source?.raw).toContain(f.value);
+      expect(source?.raw).toContain(f.text);
       expect(f.text).toContain(f.value);
     }
   });
