@@ -87,7 +87,19 @@ export async function startSlack({
 
   let port: number | null = null;
   if (receiver instanceof SocketModeReceiver) {
-    await receiver.start();
+    try {
+      await receiver.start();
+    } catch (err) {
+      await receiver.client.disconnect().catch(() => {});
+      const code = slackErrorCode(err);
+      throw new ChatError(
+        'NOT_CONFIGURED',
+        code
+          ? `Slack rejected SLACK_APP_TOKEN (apps.connections.open: ${code}); it needs the connections:write scope`
+          : 'Could not open the Socket Mode connection to Slack (check SLACK_APP_TOKEN and the network)',
+        { cause: err },
+      );
+    }
     log.info('Slack connected (Socket Mode)');
   } else {
     const server = await receiver.start(host ? { port: config.PORT, host } : config.PORT);
@@ -96,15 +108,16 @@ export async function startSlack({
     log.info({ port }, 'Slack listening for events (HTTP mode, POST /slack/events)');
   }
 
+  let stopped: Promise<void> | null = null;
   return {
     poster: createSlackPoster(app.client),
     app,
     mode: socketMode ? 'socket' : 'http',
     port,
-    async stop() {
-      // app.stop() does not wait for the socket to close; disconnect() does.
-      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect();
-      else await receiver.stop();
+    stop() {
+      // Idempotent. app.stop() does not wait for the socket to close; disconnect() does.
+      stopped ??= receiver instanceof SocketModeReceiver ? receiver.client.disconnect() : receiver.stop();
+      return stopped;
     },
   };
 }
