@@ -112,10 +112,13 @@ export class DigestScheduler {
       if (!isValidZone(sub.zone)) continue;
       const slot = this.lastPassedSlot(sub);
       if (!slot || slot.at.getTime() < Date.parse(sub.updatedAt)) continue;
+      // Cheap read first: a settled slot needs no write transaction on every sweep.
+      const existing = this.o.store.ledger.getSlot(sub.id, slot.date);
+      if (existing && existing.status !== 'claimed' && existing.status !== 'posting') continue;
       const age = this.now().getTime() - slot.at.getTime();
       if (age <= this.o.graceMs) {
-        await this.runSlot(sub, slot.date);
-      } else if (logMissed && !this.o.store.ledger.getSlot(sub.id, slot.date)) {
+        if (this.o.posters.has(sub.platform)) await this.runSlot(sub, slot.date);
+      } else if (logMissed && !existing) {
         this.o.logger.info(
           { ...this.fields(sub, slot.date), lateMinutes: Math.round(age / 60_000) },
           'missed digest not posted: older than DIGEST_GRACE',
