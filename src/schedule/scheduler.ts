@@ -89,9 +89,12 @@ export class DigestScheduler {
       const existing = this.jobs.get(sub.id);
       if (existing?.key === jobKey(sub)) continue;
       existing?.job.stop();
-      const job = this.o.cron.schedule(cronExpression(sub.time, sub.days), () => void this.fire(sub.id), {
-        timezone: sub.zone,
-      });
+      const fire = () => {
+        this.fire(sub.id).catch((err: unknown) =>
+          this.o.logger.error({ err, subscriptionId: sub.id }, 'scheduled digest job failed'),
+        );
+      };
+      const job = this.o.cron.schedule(cronExpression(sub.time, sub.days), fire, { timezone: sub.zone });
       this.jobs.set(sub.id, { key: jobKey(sub), job });
     }
     for (const [id, { job }] of this.jobs) {
