@@ -19,6 +19,8 @@ const NOT_FOLLOWING =
   "I'm not a member of this channel, so I can't see replies in the digest's thread. Invite me (`/invite @` followed by my name) to have follow-up questions answered there.";
 /** Errors meaning the bot may not post here itself: the user can fix it by inviting the bot. */
 const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found', 'restricted_action']);
+/** How many handled message ids are remembered to drop redelivered events. */
+const RECENT_MESSAGES = 1_000;
 /** A response_url takes 5 messages; one is kept for the note. */
 const MAX_RESPONSE_MESSAGES = 4;
 /** Message subtypes that are a person writing; every other subtype (edits, joins, bots) is ignored. */
@@ -91,6 +93,8 @@ export function registerHandlers(app: App, { bot, logger, admins }: HandlerDeps)
     });
   }
 
+  const answered = new Set<string>();
+
   /** A person's message in a thread, or a mention: answer in the thread. */
   const handleMessage = async (
     client: webApi.WebClient,
@@ -98,6 +102,11 @@ export function registerHandlers(app: App, { bot, logger, admins }: HandlerDeps)
     mentioned: boolean,
     botUserId: string | undefined,
   ) => {
+    // Slack redelivers an event it thinks was missed (retries, reconnects): answer each message once.
+    const key = `${event.channel}:${event.ts}`;
+    if (answered.has(key)) return;
+    answered.add(key);
+    if (answered.size > RECENT_MESSAGES) answered.delete(answered.values().next().value ?? key);
     const ctx = chatContext(event.channel, event.user);
     const threadTs = event.thread_ts ?? event.ts;
     const log = logger.child({ event: mentioned ? 'app_mention' : 'message', channel: ctx.channelId });

@@ -124,9 +124,17 @@ describe('Slack adapter in Socket Mode (real Bolt against a fake Slack)', () => 
     await slack.deliver(slack.event({ type: 'app_mention', text, ts }));
     const [reply] = await slack.waitFor('chat.postMessage');
     expect(reply?.body).toMatchObject({ thread_ts: ts, text: 'Answer to: what did the council decide?' });
+    // A redelivery of the same event (Slack retries after a reconnect) is not answered twice.
+    await slack.deliver({ ...slack.event({ type: 'app_mention', text, ts }), retry_attempt: 1 });
+    await slack.deliver(
+      slack.event({ type: 'app_mention', text: `<@${BOT_USER}> and then?`, ts: '1700000201.1' }),
+    );
+    await slack.waitFor('chat.postMessage', 2);
     expect(bot.requests.map((r) => r.request)).toEqual([
       { type: 'message', text: 'what did the council decide?', threadId: null, mentioned: true },
+      { type: 'message', text: 'and then?', threadId: null, mentioned: true },
     ]);
+    expect(slack.calls('chat.postMessage')).toHaveLength(2);
   });
 
   it('answers a failing command with an ephemeral apology and no unhandled rejection', async () => {
