@@ -1,3 +1,4 @@
+import { APPROX_1, APPROX_2, amountOf, normaliseNoun, normaliseValue, SMALL_WORDS } from './figure-values.ts';
 import type { AnalysedSentence, Token } from './nlp.ts';
 
 /** One number found in a sentence, with what it counts. `value` is a verbatim slice of the sentence. */
@@ -17,28 +18,6 @@ export interface NumberMention {
 
 const NUMERIC_TYPES = new Set(['CARDINAL', 'PERCENT', 'MONEY', 'QUANTITY', 'DURATION']);
 const CURRENCY = new Set(['$', '€', '£', '¥', '₹', 'us$', 'c$', 'a$']);
-const APPROX_1 = new Set([
-  'about',
-  'roughly',
-  'nearly',
-  'almost',
-  'around',
-  'approximately',
-  'some',
-  'over',
-  'only',
-]);
-const APPROX_2 = new Set([
-  'more than',
-  'fewer than',
-  'less than',
-  'up to',
-  'at least',
-  'at most',
-  'close to',
-  'just over',
-  'just under',
-]);
 /** A number right after one of these words is an identifier (Section 230, Title 42, Flight 370), not a figure. */
 const ID_WORDS = new Set(
   'section sec. sections title act article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
@@ -73,26 +52,6 @@ const CHANGE_PREFIXES =
   'reduc cut withdr increas decreas tripl doubl quadrupl halv rise rose risen rising drop fell fall declin grow grew remain boost rais lower slash surg jump climb plung plummet soar expand shrink shrank drawdown pull deploy hike gain lost lose loss demand target goal quota layoff laid'.split(
     ' ',
   );
-const SMALL_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  hundred: 100,
-  thousand: 1000,
-  million: 1e6,
-  billion: 1e9,
-  trillion: 1e12,
-  dozen: 12,
-};
 const MAX_WORDS = 12;
 
 /** A hyphen inside a compound word ("Democratic-leaning"), which wink-nlp splits into three tokens. */
@@ -358,32 +317,4 @@ function insideQuotes(before: string): boolean {
   const curly = (before.match(/“/g)?.length ?? 0) - (before.match(/”/g)?.length ?? 0);
   const straight = before.match(/"/g)?.length ?? 0;
   return curly > 0 || straight % 2 === 1;
-}
-
-/** Crude singular form for merging: "officers" → "officer". */
-export function normaliseNoun(word: string): string {
-  const w = word.toLowerCase();
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
-  return w;
-}
-
-/** "About 700" → "700", "19 percent" → "19%", "a million" → "1000000". Used only as a merge key. */
-export function normaliseValue(value: string): string {
-  let v = value.toLowerCase().replace(/per\s?cent/g, '%');
-  for (const phrase of [...APPROX_2, ...APPROX_1]) v = v.replace(new RegExp(`^${phrase}\\s+`), '');
-  const amount = amountOf(v);
-  const unit = v.includes('%') ? '%' : (v.match(/[$€£¥₹]/)?.[0] ?? '');
-  return amount === null ? v.replace(/\s+/g, ' ').trim() : `${unit}${amount}`;
-}
-
-function amountOf(value: string): number | null {
-  const v = value.toLowerCase();
-  const digits = v.match(/\d[\d,]*(?:\.\d+)?/);
-  let amount = digits ? Number(digits[0].replace(/,/g, '')) : null;
-  for (const [word, n] of Object.entries(SMALL_WORDS)) {
-    if (!new RegExp(`\\b${word}\\b`).test(v)) continue;
-    amount = amount === null ? n : n >= 100 ? amount * n : amount;
-  }
-  return amount !== null && Number.isFinite(amount) ? amount : null;
 }

@@ -125,14 +125,62 @@ export function mergeFigures(candidates: FigureCandidate[]): Figure[] {
       thing: g.best.head ? `${g.best.kind}|${g.best.head}` : `#${g.best.normValue}|${g.best.counts}`,
     };
   });
-  // Rank things by their best figure; figures counting the same thing sit side by side.
-  const byThing = new Map<string, Figure[]>();
-  for (const { figure, thing } of figures) {
-    const list = byThing.get(thing);
-    if (list) list.push(figure);
-    else byThing.set(thing, [figure]);
+  return sideBySide(figures);
+}
+
+/** How many same-noun figures are looked at next to each leader (bounds the work on large sets). */
+const MAX_SIDE_BY_SIDE = 50;
+
+/**
+ * Best first, but a figure counting the same thing as a better one (same noun, comparable weight or a
+ * shared predicate word: "700 officers withdrawn" / "2,000 officers remain") is placed right after it.
+ */
+function sideBySide(figures: { figure: Figure; thing: string }[]): Figure[] {
+  const sorted = [...figures].sort((x, y) => y.figure.score - x.figure.score);
+  const byThing = new Map<string, { figure: Figure; thing: string }[]>();
+  for (const entry of sorted) {
+    const list = byThing.get(entry.thing);
+    if (list) list.push(entry);
+    else byThing.set(entry.thing, [entry]);
   }
-  const ranked = [...byThing.values()].map((list) => list.sort((x, y) => y.score - x.score));
-  ranked.sort((x, y) => (y[0]?.score ?? 0) - (x[0]?.score ?? 0));
-  return ranked.flat();
+  const placed = new Set<Figure>();
+  const out: Figure[] = [];
+  for (const { figure, thing } of sorted) {
+    if (placed.has(figure)) continue;
+    placed.add(figure);
+    out.push(figure);
+    const words = predicateWords(figure.counts);
+    for (const other of (byThing.get(thing) ?? []).slice(0, MAX_SIDE_BY_SIDE)) {
+      if (placed.has(other.figure)) continue;
+      const shares = [...predicateWords(other.figure.counts)].some((w) => words.has(w));
+      if (other.figure.score < figure.score * 0.5 && !shares) continue;
+      placed.add(other.figure);
+      out.push(other.figure);
+    }
+  }
+  return out;
+}
+
+const WEAK_WORDS = new Set([
+  'will',
+  'would',
+  'were',
+  'have',
+  'been',
+  'being',
+  'their',
+  'there',
+  'with',
+  'from',
+  'that',
+  'this',
+]);
+
+function predicateWords(counts: string): Set<string> {
+  return new Set(
+    counts
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((w) => w.length > 3 && !WEAK_WORDS.has(w)),
+  );
 }
