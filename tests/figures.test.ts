@@ -66,11 +66,16 @@ describe('extractFigures', () => {
 
   it('says what a number without a counted noun is about, from its subject and verb', () => {
     const figures = extractFigures([
-      article('a', ['The death toll rose to 63 overnight.', 'Turnout was 58.2 per cent in the first round.']),
+      article('a', [
+        'The death toll rose to 63 overnight.',
+        'Turnout was 58.2 per cent in the first round.',
+        'The board approved a budget of $14 million for repairs.',
+      ]),
     ]);
     const byValue = new Map(figures.map((f) => [f.value, f.counts]));
     expect(byValue.get('63')).toMatch(/^death toll rose/);
     expect(byValue.get('58.2 per cent')).toBe('Turnout was in the first round');
+    expect(byValue.get('$14 million')).toBe('budget for repairs');
   });
 
   it('merges the same figure from several outlets and counts the outlets', () => {

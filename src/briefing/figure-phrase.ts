@@ -222,10 +222,21 @@ function countedPhrase(
     return { counts: joinWords(np, tail.text), head: headWord };
   }
   // No counted noun: say what the number is about from the words around it.
-  const subject = chain ? chain.subject : '';
+  const subject = chain ? chain.subject : nounBefore(tokens, valueStart);
   const counts = joinWords(subject, chain?.text ?? '', tail.text);
   const fallbackHead = normaliseNoun(subject.split(' ').pop()?.toLowerCase() ?? '');
   return { counts: wordCount(counts) >= 2 || chain ? counts : '', head: fallbackHead };
+}
+
+/** "a budget of $39 million", "a death toll of 12": the noun the number is the measure of. */
+function nounBefore(tokens: Token[], valueStart: number): string {
+  if (tokens[valueStart - 1]?.norm !== 'of' || !isNoun(tokens[valueStart - 2])) return '';
+  let s = valueStart - 2;
+  while (s > valueStart - 5 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s - 1]?.pos ?? '')) s--;
+  return tokens
+    .slice(s, valueStart - 1)
+    .map((t) => t.text)
+    .join(' ');
 }
 
 function predicate(
