@@ -1,0 +1,189 @@
+import { type AnswerParts, evidenceOf, formatAnswer, pickHits } from './answer-evidence.ts';
+import { type AnswerContext, type Hit, type SentenceRow, searchSentences } from './answer-index.ts';
+import { answerQuote, answerWho } from './answer-people-questions.ts';
+import { indexTerm, type TermGroup, termGroups, words } from './answer-terms.ts';
+import { type ParsedQuestion, parseQuestion } from './question-type.ts';
+import { longDate } from './source-label.ts';
+
+export { type AnswerContext, createAnswerContext } from './answer-index.ts';
+
+export interface Answer {
+  /** The answer as plain text: an optional lead line, then cited sentences each ending "— AP, Feb 4". */
+  text: string;
+  /** False when the articles do not answer the question (the text then says so). */
+  found: boolean;
+  /** Verbatim sentences or quotes from the articles, with the id of the article they come from. */
+  citations: { article: string; text: string }[];
+  /** The person or thing the question was about, to resolve "he"/"she"/"they" in a follow-up. */
+  subject: string | null;
+  /** The unquoted first line of `text`, when there is one (e.g. "Tom Homan: border czar."). */
+  lead?: string;
+}
+
+/**
+ * Answers a question from the articles alone: retrieval over sentences (BM25) plus answer typing.
+ * Never invents: every line of a found answer is a sentence or quote of an article, or a lead built
+ * from one (a name and the role the articles give it).
+ */
+export function answer(
+  question: string,
+  context: AnswerContext,
+  history: { subject: string | null } = { subject: null },
+): Answer {
+  const parsed = parseQuestion(question, history.subject);
+  const parts = answerParts(parsed, context);
+  const subject = parts.subject ?? history.subject;
+  const result: Answer = {
+    text: formatAnswer(parts),
+    found: parts.found,
+    citations: parts.evidence.map((e) => ({ article: e.article, text: e.text })),
+    subject,
+  };
+  if (parts.lead) result.lead = parts.lead;
+  return result;
+}
+
+function reply(lead: string): AnswerParts {
+  return { found: false, lead, evidence: [], subject: null };
+}
+
+function answerParts(q: ParsedQuestion, context: AnswerContext): AnswerParts {
+  switch (q.type) {
+    case 'empty':
+      return reply(
+        'Ask me something about these articles, for example "who is quoted?" or "when did it start?".',
+      );
+    case 'abuse':
+      return reply("Let's keep it civil. I can answer questions about these articles.");
+    case 'smalltalk':
+      return reply('Hello! Ask me anything about these articles and I will answer from them, with sources.');
+    case 'quote':
+      return answerQuote(context, q);
+    case 'who':
+      return answerWho(context, q);
+    default: {
+      const missing = unknownNames(context, q.text);
+      if (missing.length > 0) {
+        return nearest(context, `The articles don't mention ${missing.join(' or ')}.`, termGroups(q.text));
+      }
+      return answerFromPassages(context, q);
+    }
+  }
+}
+
+/** Capitalised words of the question (names, places) that the articles never use. */
+function unknownNames(context: AnswerContext, text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text).slice(1)) {
+    if (!/^\p{Lu}/u.test(w)) continue;
+    const term = indexTerm(w);
+    if (term && !context.frequency.has(term)) out.push(w);
+  }
+  return out;
+}
+
+const CAUSE =
+  /\b(?:because|since|after|due to|amid|so that|in order to|to block|to stop|saying|argu\w+|reason|over)\b/i;
+
+function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerParts {
+  const groups = termGroups(q.type === 'count' ? q.text.replace(/\bhow (?:many|much)\b/i, '') : q.text);
+  if (groups.length === 0)
+    return reply('Ask me something about these articles, for example "who is quoted?".');
+  const thing = q.thing ? termGroups(q.thing) : [];
+  const weights = groups.map((g) => (thing.some((t) => t.term === g.term) ? 1.5 : 1));
+  const filter =
+    q.type === 'count'
+      ? (r: SentenceRow) => r.hasNumber
+      : q.type === 'when'
+        ? (r: SentenceRow) => r.hasDate
+        : undefined;
+  let hits = searchSentences(context, groups, { limit: 60, weights, ...(filter ? { filter } : {}) });
+  hits = rerank(context, q, hits, thing);
+  const needed = groups.length <= 2 ? groups.length : Math.ceil(groups.length / 2);
+  const best = hits[0];
+  const thingCovered =
+    !best ||
+    thing.length === 0 ||
+    thing.some((_, i) => best.matched.has(groups.findIndex((g) => g.term === thing[i]?.term)));
+  if (!best || best.matched.size < Math.min(needed, 2) || !thingCovered) {
+    const what = q.type === 'count' ? 'a number for that' : q.type === 'when' ? 'when that happened' : 'that';
+    return nearest(context, `The articles don't say ${what}.`, groups);
+  }
+  const max = q.type === 'count' || q.type === 'when' ? 2 : 3;
+  const picked = pickHits(context, hits, max, q.type === 'why' || q.type === 'what' ? 0.75 : 0.85);
+  const evidence = picked
+    .map((h) => context.sentences[h.id])
+    .filter((r): r is SentenceRow => r !== undefined)
+    .map((r) => evidenceOf(context, r));
+  return {
+    found: true,
+    lead: q.type === 'when' ? whenLead(context, groups) : null,
+    evidence,
+    subject: q.subject,
+  };
+}
+
+/** Boosts sentences that fit the question type: the counted thing beside a number, causes for "why". */
+function rerank(context: AnswerContext, q: ParsedQuestion, hits: Hit[], thing: TermGroup[]): Hit[] {
+  if (hits.length === 0) return hits;
+  const scored = hits.map((hit) => {
+    const row = context.sentences[hit.id];
+    let score = hit.score * (1 + 0.15 * hit.matched.size);
+    if (row && q.type === 'count' && thing.length > 0 && countsThing(row.text, thing)) score *= 1.6;
+    if (row && q.type === 'why' && CAUSE.test(row.text)) score *= 1.3;
+    return { ...hit, score };
+  });
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** "About 2,000 officers will remain": a number followed within a few words by the counted thing. */
+function countsThing(text: string, thing: TermGroup[]): boolean {
+  const tokens = words(text);
+  const wanted = new Set(thing.flatMap((t) => [t.term, ...t.alternatives]));
+  for (let i = 0; i < tokens.length; i++) {
+    if (
+      !/^\d/.test(tokens[i] ?? '') &&
+      !/^(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?|thousands?|millions?)$/i.test(
+        tokens[i] ?? '',
+      )
+    )
+      continue;
+    for (let j = i + 1; j <= i + 4 && j < tokens.length; j++) {
+      const term = indexTerm(tokens[j] ?? '');
+      if (term && wanted.has(term)) return true;
+    }
+  }
+  return false;
+}
+
+/** For "when" questions: the date of the timeline event that best matches, e.g. "Jan 26, 2026." */
+function whenLead(context: AnswerContext, groups: TermGroup[]): string | null {
+  let best: { date: string; n: number } | null = null;
+  for (const event of context.digest.timeline) {
+    const terms = new Set(words(event.event).map(indexTerm));
+    let n = 0;
+    for (const g of groups) if (terms.has(g.term) || g.alternatives.some((a) => terms.has(a))) n++;
+    if (n > (best?.n ?? 0)) best = { date: event.date, n };
+  }
+  return best && best.n >= Math.max(1, Math.ceil(groups.length * 0.6)) ? `${longDate(best.date)}.` : null;
+}
+
+/** Not answerable: say so, and offer the closest fact the articles do hold. */
+function nearest(context: AnswerContext, lead: string, groups: TermGroup[]): AnswerParts {
+  const hit = groups.length > 0 ? searchSentences(context, groups, { limit: 1 })[0] : undefined;
+  const row = hit ? context.sentences[hit.id] : undefined;
+  if (row)
+    return {
+      found: false,
+      lead: `${lead} The closest they come:`,
+      evidence: [evidenceOf(context, row)],
+      subject: null,
+    };
+  const headline = context.digest.title;
+  return {
+    found: false,
+    lead: headline ? `${lead} They are about: ${headline}` : lead,
+    evidence: [],
+    subject: null,
+  };
+}
