@@ -12,8 +12,8 @@ export interface Answer {
   text: string;
   /** False when the articles do not answer the question (the text then says so). */
   found: boolean;
-  /** Verbatim sentences or quotes from the articles, with the id of the article they come from. */
-  citations: { article: string; text: string }[];
+  /** Verbatim sentences or quotes from the articles, with the id of the article they come from (and the speaker, for quotes). */
+  citations: { article: string; text: string; speaker?: string }[];
   /** The person or thing the question was about, to resolve "he"/"she"/"they" in a follow-up. */
   subject: string | null;
   /** The unquoted first line of `text`, when there is one (e.g. "Tom Homan: border czar."). */
@@ -36,7 +36,11 @@ export function answer(
   const result: Answer = {
     text: formatAnswer(parts),
     found: parts.found,
-    citations: parts.evidence.map((e) => ({ article: e.article, text: e.text })),
+    citations: parts.evidence.map((e) =>
+      e.speaker
+        ? { article: e.article, text: e.text, speaker: e.speaker }
+        : { article: e.article, text: e.text },
+    ),
     subject,
   };
   if (parts.lead) result.lead = parts.lead;
