@@ -1,0 +1,264 @@
+import type { QuoteSpan } from './quote-spans.ts';
+import {
+  FEMALE_PRONOUNS,
+  MALE_PRONOUNS,
+  NOT_PERSON_WORDS,
+  PARTICIPLES,
+  SPEECH_VERBS,
+} from './speaker-words.ts';
+import type { Person, SpeakerIndex, Tok } from './speakers.ts';
+
+/**
+ * Who says a quote: an attribution after it ("…,” Vance said), a speaker named before it ("Vance told
+ * the Mail: ‘…’"), a list label ("* Name: '…'"), or the speaker of the quote just before it.
+ */
+
+export type Via = 'after' | 'before' | 'list' | 'follows' | 'paragraph';
+
+export interface Attribution {
+  /** Null when a verb attributes the quote but the text does not make the speaker clear. */
+  person: Person | null;
+  via: Via;
+  verb: string | null;
+  /** Words between the attributing verb and the quote (0 when adjacent or after). */
+  distance: number;
+}
+
+/** A speaker phrase; `from` is the index of its first token. */
+type Subject = ({ person: Person } | { pronoun: 'm' | 'f' | null } | { unknown: true }) & { from: number };
+
+const PASSIVE = new Set('was were been being is are be when if once'.split(' '));
+const SINGULAR_PRONOUNS = new Set(['he', 'she']);
+const OTHER_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you']);
+const SENTENCE_END = new Set(['.', '?', '!']);
+const LEADING_PUNCTUATION = new Set([',', ';', '—', '–', '-', ':']);
+
+const isSpeechVerb = (t: Tok | undefined): t is Tok =>
+  Boolean(t?.word && !t.cap && !t.inQuote && SPEECH_VERBS.has(t.lower));
+
+const SUBJECT_FILLERS =
+  /^(?:also|later|then|previously|has|had|have|did|does|would|will|again|himself|herself|once|repeatedly|reportedly|directly|publicly|earlier|further|simply|just|bluntly|firmly)$/;
+
+/** A token that may stand in a speaker phrase: names, role words, "the", pronouns, "(D)", commas. */
+const subjectLike = (t: Tok): boolean =>
+  t.word ? !t.inQuote && !SPEECH_VERBS.has(t.lower) : t.text === '(' || t.text === ')' || t.text === ',';
+
+export class Attributor {
+  constructor(
+    private readonly index: SpeakerIndex,
+    private readonly paragraphs: string[],
+  ) {}
+
+  /** The attribution of `span`, or null when nothing in the text attributes it. */
+  attribute(
+    span: QuoteSpan,
+    previous: { span: QuoteSpan; attribution: Attribution } | null,
+  ): Attribution | null {
+    return (
+      this.after(span) ??
+      this.listLabel(span) ??
+      this.before(span) ??
+      this.follows(span, previous) ??
+      this.previousParagraph(span, previous)
+    );
+  }
+
+  private tokens(paragraph: number): Tok[] {
+    return this.index.tokens[paragraph] ?? [];
+  }
+
+  /** "…,” Vance said." / "…,” said Homan." / "…,” the vice president said." */
+  private after(span: QuoteSpan): Attribution | null {
+    const list = this.tokens(span.closeParagraph);
+    let k = list.findIndex((t) => t.start > span.closePos);
+    if (k < 0) return null;
+    while (list[k] && !list[k]?.word && LEADING_PUNCTUATION.has((list[k] as Tok).text)) k++;
+    const first = list[k];
+    if (!first || first.inQuote) return null;
+    if (isSpeechVerb(first) && !PARTICIPLES.has(first.lower)) {
+      const subject = this.subjectAfter(span.closeParagraph, k + 1);
+      if (subject) return this.make(subject, span.closeParagraph, k, 'after', first.lower, 0);
+    }
+    if (first.lower === 'according' && list[k + 1]?.lower === 'to') {
+      const subject = this.subjectAfter(span.closeParagraph, k + 2);
+      if (subject) return this.make(subject, span.closeParagraph, k, 'after', 'according to', 0);
+    }
+    for (let v = k; v < k + 8 && v < list.length; v++) {
+      const t = list[v] as Tok;
+      if (t.inQuote || SENTENCE_END.has(t.text)) return null;
+      if (isSpeechVerb(t) && v > k) {
+        if (!list.slice(k, v).every(subjectLike)) return null;
+        let subject = this.subjectBefore(span.closeParagraph, v, k);
+        if (!subject) return null;
+        // The phrase before the verb must be the speaker phrase as a whole ("a worker", "Jane Roe").
+        const lead = /^(?:the|a|an)$/.test(first.lower) ? k + 1 : k;
+        if (subject.from !== k && subject.from !== lead) subject = { unknown: true, from: k };
+        return this.make(subject, span.closeParagraph, v, 'after', t.lower, 0);
+      }
+    }
+    return null;
+  }
+
+  /** "* Governor Jane Roe: 'quote'" or "Jane Roe: “quote”" at the start of a paragraph. */
+  private listLabel(span: QuoteSpan): Attribution | null {
+    const text = this.paragraphs[span.openParagraph] ?? '';
+    const head = text.slice(0, span.openPos);
+    if (!/^\s*(?:[*•\-–]\s+)?[^:]{2,100}:\s*$/.test(head)) return null;
+    const list = this.tokens(span.openParagraph);
+    const words = list.filter((t) => t.end <= span.openPos && t.word);
+    const colon = list.findIndex((t) => t.text === ':' && t.start < span.openPos);
+    const first = words[0];
+    if (!first || colon < 1) return null;
+    const mention = this.index.mentionEndingAt(span.openParagraph, colon - 1);
+    const firstIndex = list.indexOf(first);
+    if (mention?.person && mention.start === firstIndex) {
+      return { person: mention.person, via: 'list', verb: null, distance: 0 };
+    }
+    return null;
+  }
+
+  /** A verb before the quote in the same sentence: "Vance told the Mail: ‘…’", "X wrote that “…”". */
+  private before(span: QuoteSpan): Attribution | null {
+    const p = span.openParagraph;
+    const list = this.tokens(p);
+    const open = list.findIndex((t) => t.start >= span.openPos);
+    let from = open < 0 ? list.length : open;
+    while (from > 0 && !SENTENCE_END.has((list[from - 1] as Tok).text)) from--;
+    const end = open < 0 ? list.length : open;
+    for (let v = end - 1; v >= from; v--) {
+      const t = list[v] as Tok;
+      if (!isSpeechVerb(t) || PASSIVE.has(list[v - 1]?.lower ?? '')) continue;
+      const distance = list.slice(v + 1, end).filter((x) => x.word && !x.inQuote).length;
+      if (PARTICIPLES.has(t.lower)) {
+        const actor = this.lastActor(p, from, v);
+        if (actor) return { person: actor, via: 'before', verb: t.lower, distance };
+        continue;
+      }
+      if (t.lower === 'according') continue;
+      const subject = this.subjectBefore(p, v, from);
+      if (!subject || 'unknown' in subject) {
+        const prev = list[v - 1];
+        if (prev && (prev.lower === 'and' || prev.text === ',')) continue; // "…and added that": subject earlier
+        return { person: null, via: 'before', verb: t.lower, distance };
+      }
+      return this.make(subject, p, v, 'before', t.lower, distance);
+    }
+    return null;
+  }
+
+  /** A second quote right after an attributed one in the same paragraph: same speaker. */
+  private follows(
+    span: QuoteSpan,
+    previous: { span: QuoteSpan; attribution: Attribution } | null,
+  ): Attribution | null {
+    if (!previous?.attribution.person || previous.span.closeParagraph !== span.openParagraph) return null;
+    const gap = (this.paragraphs[span.openParagraph] ?? '').slice(previous.span.closePos + 1, span.openPos);
+    const words = gap.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    const ok = previous.attribution.via === 'after' ? words <= 14 : words === 0;
+    return ok ? { person: previous.attribution.person, via: 'follows', verb: null, distance: 0 } : null;
+  }
+
+  /**
+   * A paragraph that is only a quote, right after a paragraph that ended with the same speaker's
+   * quote: newswriting's convention for a speaker who goes on.
+   */
+  private previousParagraph(
+    span: QuoteSpan,
+    previous: { span: QuoteSpan; attribution: Attribution } | null,
+  ): Attribution | null {
+    const person = previous?.attribution.person;
+    if (!person || !previous || previous.span.closeParagraph !== span.openParagraph - 1) return null;
+    const text = this.paragraphs[span.openParagraph] ?? '';
+    if (text.slice(0, span.openPos).trim() !== '' || span.closeParagraph !== span.openParagraph) return null;
+    if (text.slice(span.closePos + 1).trim().length > 2) return null;
+    const before = this.paragraphs[previous.span.closeParagraph] ?? '';
+    const tail = before
+      .slice(previous.span.closePos + 1)
+      .split(/\s+/)
+      .filter(Boolean).length;
+    return tail <= 10 ? { person, via: 'paragraph', verb: null, distance: 0 } : null;
+  }
+
+  private make(
+    subject: Subject,
+    p: number,
+    at: number,
+    via: Via,
+    verb: string,
+    distance: number,
+  ): Attribution {
+    let person: Person | null = null;
+    if ('person' in subject) person = subject.person;
+    else if ('pronoun' in subject)
+      person = subject.pronoun ? this.index.resolvePronoun(subject.pronoun, p, at) : null;
+    if (person) this.index.noteSpeaker(person, p, at);
+    return { person, via, verb, distance };
+  }
+
+  /** The subject ending just before token `verb`: "Tricia Roe said", "he also told", "Roe (D) said". */
+  private subjectBefore(p: number, verb: number, floor: number): Subject | null {
+    const list = this.tokens(p);
+    let k = verb - 1;
+    while (k >= floor && SUBJECT_FILLERS.test((list[k] as Tok).lower)) k--;
+    if (list[k]?.text === ')' && list[k - 2]?.text === '(') k -= 3;
+    if (list[k]?.text === ',') {
+      // An appositive: "Jane Roe, a Democrat, said".
+      for (let c = k - 1; c >= Math.max(floor, k - 10); c--) {
+        if (list[c]?.text !== ',') continue;
+        if (this.index.mentionEndingAt(p, c - 1)?.person) k = c - 1;
+        break;
+      }
+    }
+    if (k < floor) return null;
+    return this.subjectAt(p, k, 'end');
+  }
+
+  private subjectAfter(p: number, k: number): Subject | null {
+    const list = this.tokens(p);
+    const t = list[k];
+    if (t?.lower === 'the') {
+      const mention = this.index.mentionStartingAt(p, k + 1);
+      return mention?.person ? { person: mention.person, from: k } : { unknown: true, from: k };
+    }
+    return this.subjectAt(p, k, 'start');
+  }
+
+  private subjectAt(p: number, k: number, edge: 'start' | 'end'): Subject | null {
+    const list = this.tokens(p);
+    const t = list[k];
+    if (!t?.word || t.inQuote) return null;
+    if (SINGULAR_PRONOUNS.has(t.lower)) {
+      return {
+        pronoun: MALE_PRONOUNS.has(t.lower) ? 'm' : FEMALE_PRONOUNS.has(t.lower) ? 'f' : null,
+        from: k,
+      };
+    }
+    if (OTHER_PRONOUNS.has(t.lower)) return { unknown: true, from: k };
+    const mention = edge === 'end' ? this.index.mentionEndingAt(p, k) : this.index.mentionStartingAt(p, k);
+    if (mention) {
+      const from = Math.min(mention.start, k);
+      return mention.person ? { person: mention.person, from } : { unknown: true, from };
+    }
+    const neighbour = list[edge === 'end' ? k - 1 : k + 1];
+    const alone = !(neighbour?.word && neighbour.cap);
+    if (t.cap && alone && !NOT_PERSON_WORDS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text)) {
+      const text = (this.paragraphs[p] ?? '').slice(t.start, t.end);
+      const person = this.index.bySurname(text, true);
+      return person ? { person, from: k } : { unknown: true, from: k };
+    }
+    return { unknown: true, from: k };
+  }
+
+  /** The last person acting in the sentence before token `verb` (for "…, saying"). */
+  private lastActor(p: number, from: number, verb: number): Person | null {
+    for (let k = verb - 1; k >= from; k--) {
+      const mention = this.index.mentionEndingAt(p, k);
+      if (mention?.person && mention.subject) return mention.person;
+      const t = this.tokens(p)[k] as Tok;
+      if (SINGULAR_PRONOUNS.has(t.lower) && !t.inQuote) {
+        return this.index.resolvePronoun(MALE_PRONOUNS.has(t.lower) ? 'm' : 'f', p, k);
+      }
+    }
+    return null;
+  }
+}

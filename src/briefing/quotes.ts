@@ -1,0 +1,164 @@
+import { type Attribution, Attributor } from './attribution.ts';
+import { findQuoteSpans, type QuoteSpan } from './quote-spans.ts';
+import { STRONG_VERBS, TERM_INTRODUCERS } from './speaker-words.ts';
+import { SpeakerIndex, type Tok, tokenize } from './speakers.ts';
+import type { Article, Quote } from './types.ts';
+
+/**
+ * Direct quotes of an article with their speakers. A quote needs an attribution (a speech verb, a list
+ * label, or the speaker of the quote just before it) or a full sentence of its own; scare quotes,
+ * titles and short fragments are left out. The text is verbatim: each paragraph part of a quote stands
+ * in the article as it is, and `quoteParts` gives those parts back for the grounding check.
+ */
+
+/** Verbatim parts of each extracted quote (several for a quote running over paragraphs). */
+const partsOf = new WeakMap<Quote, string[]>();
+
+/** Fewest words for a quote that stands as its own sentence, and for one embedded in a sentence. */
+const MIN_WORDS_DIRECT = 3;
+const MIN_WORDS_PARTIAL = 5;
+/** An unattributed quote is kept only as a full sentence of at least this many words. */
+const MIN_WORDS_UNATTRIBUTED = 8;
+
+export function extractQuotes(article: Article): Quote[] {
+  const { paragraphs } = article;
+  const spans = findQuoteSpans(paragraphs);
+  const tokens = paragraphs.map((text, paragraph) =>
+    tokenize(text, insideQuote(spans, paragraph, text.length)),
+  );
+  const index = new SpeakerIndex(paragraphs, tokens);
+  const attributor = new Attributor(index, paragraphs);
+  const quotes: Quote[] = [];
+  const seen = new Map<string, Quote>();
+  let previous: { span: QuoteSpan; attribution: Attribution } | null = null;
+  for (const span of spans) {
+    const parts = verbatimParts(span, paragraphs);
+    const text = parts.join(' ');
+    const attribution = attributor.attribute(span, previous);
+    previous = attribution ? { span, attribution } : null;
+    if (!text || !keep(span, text, attribution, tokens[span.openParagraph] ?? [])) continue;
+    const quote: Quote = {
+      text,
+      speaker: attribution?.person?.name ?? null,
+      role: attribution?.person?.role ?? null,
+      article: article.id,
+      score: score(span, text, attribution, paragraphs.length),
+    };
+    const key = text.toLowerCase().replace(/\s+/g, ' ');
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (!earlier.speaker && quote.speaker)
+        Object.assign(earlier, { speaker: quote.speaker, role: quote.role });
+      continue;
+    }
+    seen.set(key, quote);
+    partsOf.set(quote, parts);
+    quotes.push(quote);
+  }
+  return quotes;
+}
+
+/**
+ * The verbatim pieces a quote was joined from, for the grounding check. Quotes not made by
+ * `extractQuotes` (e.g. copies) are split into sentences, each of which stands in the source.
+ */
+export function quoteParts(quote: Quote): string[] {
+  const parts = partsOf.get(quote);
+  if (parts && parts.join(' ') === quote.text) return parts;
+  return quote.text.split(/(?<=[.?!…]["”’']?)\s+(?=["“‘']?[\p{Lu}\p{N}])/u).filter(Boolean);
+}
+
+function verbatimParts(span: QuoteSpan, paragraphs: string[]): string[] {
+  const parts = span.parts
+    .map((p) => (paragraphs[p.paragraph] ?? '').slice(p.start, p.end).trim())
+    .filter((p) => p.length > 0);
+  const last = parts.length - 1;
+  // The comma before a closing mark belongs to the attribution that follows.
+  if (last >= 0) parts[last] = (parts[last] as string).replace(/[\s,;:]+$/, '');
+  return parts.filter((p) => p.length > 0);
+}
+
+function insideQuote(spans: QuoteSpan[], paragraph: number, length: number): (pos: number) => boolean {
+  const ranges: [number, number][] = [];
+  for (const s of spans) {
+    for (const part of s.parts) {
+      if (part.paragraph !== paragraph) continue;
+      const from = part.paragraph === s.openParagraph && part === s.parts[0] ? s.openPos : part.start - 1;
+      const to = part === s.parts[s.parts.length - 1] ? s.closePos : length;
+      ranges.push([from, to]);
+    }
+  }
+  return (pos) => ranges.some(([a, b]) => pos >= a && pos <= b);
+}
+
+const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/** The word just before the opening mark, or null at a sentence start or after punctuation. */
+function wordBefore(span: QuoteSpan, tokens: Tok[]): Tok | null {
+  let prev: Tok | null = null;
+  for (const t of tokens) {
+    if (t.start >= span.openPos) break;
+    prev = t;
+  }
+  return prev?.word ? prev : null;
+}
+
+/** Whether a span is someone's quote rather than a scare quote, a title or a fragment. */
+function keep(span: QuoteSpan, text: string, attribution: Attribution | null, tokens: Tok[]): boolean {
+  const words = wordCount(text);
+  const before = wordBefore(span, tokens);
+  const afterVerb = before !== null && attribution?.via === 'before' && attribution.distance === 0;
+  if (before && !afterVerb && TERM_INTRODUCERS.has(before.lower)) return false;
+  const partial = (before !== null && !afterVerb) || !/^[\s…."“‘']*[\p{Lu}\p{N}]/u.test(text);
+  if (isTitle(text) && attribution?.via !== 'after' && attribution?.via !== 'list') return false;
+  if (!attribution) {
+    return !partial && words >= MIN_WORDS_UNATTRIBUTED && /[.?!…]$/.test(text);
+  }
+  if (partial) return attribution.person !== null && words >= MIN_WORDS_PARTIAL;
+  return words >= MIN_WORDS_DIRECT;
+}
+
+/** Title Case text of a few words: a show, a book, a slogan ("The Evening Show", "No Kings"). */
+function isTitle(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /^[\p{L}]/u.test(w));
+  if (words.length === 0 || words.length > 8) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return caps / words.length >= 0.75 && words.length > 1;
+}
+
+/** Newsworthiness: a named speaker with a role, a quote of a readable length, early, strongly voiced. */
+function score(span: QuoteSpan, text: string, attribution: Attribution | null, paragraphs: number): number {
+  const words = wordCount(text);
+  let s = 0.25;
+  if (attribution?.person) s += 0.3;
+  if (attribution?.person?.role) s += 0.1;
+  if (words >= 8 && words <= 45) s += 0.2;
+  else if (words >= 5 && words <= 70) s += 0.1;
+  if (/^[\s…"“‘']*\p{Ll}/u.test(text)) s -= 0.1;
+  if (attribution?.via === 'follows' || attribution?.via === 'list') s -= 0.03;
+  if (attribution?.via === 'paragraph') s -= 0.08;
+  if (attribution?.verb && STRONG_VERBS.has(attribution.verb)) s += 0.05;
+  s += 0.1 * (1 - span.openParagraph / Math.max(1, paragraphs));
+  return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;
+}
+
+/**
+ * Across a set, a speaker known only by surname in one article ("Trump") takes the full name another
+ * article gives ("Donald Trump"), when exactly one full name ends with that surname.
+ */
+export function unifySpeakers(quotes: Quote[]): Quote[] {
+  const full = new Map<string, Set<string>>();
+  for (const q of quotes) {
+    if (!q.speaker?.includes(' ')) continue;
+    const surname = q.speaker.split(/\s+/).pop() as string;
+    full.set(surname, (full.get(surname) ?? new Set()).add(q.speaker));
+  }
+  return quotes.map((q) => {
+    const names = q.speaker && !q.speaker.includes(' ') ? full.get(q.speaker) : undefined;
+    if (names?.size !== 1) return q;
+    const copy: Quote = { ...q, speaker: [...names][0] as string };
+    const parts = partsOf.get(q);
+    if (parts) partsOf.set(copy, parts);
+    return copy;
+  });
+}

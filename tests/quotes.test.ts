@@ -1,0 +1,286 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../src/briefing/parse-article.ts';
+import { extractQuotes, quoteParts, unifySpeakers } from '../src/briefing/quotes.ts';
+import type { Article, Quote } from '../src/briefing/types.ts';
+
+function article(paragraphs: string[], id = 'test'): Article {
+  return {
+    id,
+    title: 'Test',
+    outlet: null,
+    url: null,
+    date: null,
+    file: null,
+    paragraphs,
+    raw: paragraphs.join('\n\n'),
+  };
+}
+
+const quotesOf = (paragraphs: string[]) => extractQuotes(article(paragraphs));
+const find = (quotes: Quote[], start: string) => quotes.find((q) => q.text.startsWith(start));
+const speakerOf = (quotes: Quote[], start: string) => find(quotes, start)?.speaker;
+
+describe('extractQuotes: speakers and roles', () => {
+  it('takes the full name and the role from "role Name said"', () => {
+    const quotes = quotesOf([
+      'The city will close the bridge, transport commissioner Maria Okafor said Tuesday.',
+      '“We cannot keep patching a structure this old,” Okafor said.',
+    ]);
+    expect(find(quotes, 'We cannot keep')).toMatchObject({
+      speaker: 'Maria Okafor',
+      role: 'transport commissioner',
+    });
+  });
+
+  it('reads capitalised roles with a place, and party tags', () => {
+    const quotes = quotesOf([
+      'Boston Mayor Ellen Park (D) said in a statement that the plan "will protect every tenant in this city from sudden eviction," adding that more help was coming.',
+      'Energy Department spokesperson Omar Lind said “The grid held up through the worst of the storm.”',
+    ]);
+    expect(find(quotes, 'will protect')).toMatchObject({ speaker: 'Ellen Park', role: 'Boston Mayor' });
+    expect(find(quotes, 'The grid')).toMatchObject({
+      speaker: 'Omar Lind',
+      role: 'Energy Department spokesperson',
+    });
+  });
+
+  it('resolves a surname and a role reference to the person named earlier', () => {
+    const quotes = quotesOf([
+      'Deputy Prime Minister Rhea Castell met the strikers on Monday.',
+      '“Nobody leaves this room until we have a deal,” the deputy prime minister said.',
+      '“The offer on the table is fair and final,” Castell said.',
+    ]);
+    expect(speakerOf(quotes, 'Nobody leaves')).toBe('Rhea Castell');
+    expect(speakerOf(quotes, 'The offer')).toBe('Rhea Castell');
+  });
+
+  it('does not let "the president" match a vice president', () => {
+    const quotes = quotesOf([
+      'Vice President Hal Brenner toured the plant.',
+      '“We will rebuild every line of this factory,” the president said.',
+    ]);
+    expect(speakerOf(quotes, 'We will rebuild')).toBeNull();
+  });
+
+  it('resolves he and she to the last person who fits', () => {
+    const quotes = quotesOf([
+      'Senator Paul Ostrov opposed the bill. He called it rushed.',
+      'Critics included Governor Lena Marsh (R), who repeated comments she made last week on the radio.',
+      '- "This bill will hurt the farmers who feed this state," she said.',
+      '"Nobody read the final text before the vote," he said.',
+    ]);
+    expect(speakerOf(quotes, 'This bill')).toBe('Lena Marsh');
+    expect(speakerOf(quotes, 'Nobody read')).toBe('Paul Ostrov');
+  });
+
+  it('gives a quote with no clear speaker no speaker', () => {
+    const quotes = quotesOf([
+      'The report was released on Friday.',
+      '“Everyone in this town knows what happened that night,” they said.',
+    ]);
+    expect(find(quotes, 'Everyone in this town')?.speaker).toBeNull();
+  });
+
+  it('reads list items "* Name: \'quote\'" with roles', () => {
+    const quotes = quotesOf([
+      'Reactions included:',
+      "* Nadia Pierce: 'We warned the council about this flood for years.'",
+      "* Union leader Sam Ortega: 'Our members will not return until the site is safe.'",
+      '* March 3, 2025: the river peaked',
+    ]);
+    expect(find(quotes, 'We warned')).toMatchObject({ speaker: 'Nadia Pierce', role: null });
+    expect(find(quotes, 'Our members')).toMatchObject({ speaker: 'Sam Ortega', role: 'Union leader' });
+    expect(quotes).toHaveLength(2);
+  });
+
+  it('reads a speaker named before the quote', () => {
+    const quotes = quotesOf([
+      'Asked whether the plan had changed, Ortiz told the Herald: ‘No, not at all’',
+      'Lars Ortiz wrote on his blog he is asking the board to "reconsider the closure of the two rural clinics before winter."',
+    ]);
+    expect(speakerOf(quotes, 'No, not at all')).toBe('Lars Ortiz');
+    expect(speakerOf(quotes, 'reconsider the closure')).toBe('Lars Ortiz');
+  });
+
+  it('carries the speaker to a second quote in the same paragraph and to a conjoined verb', () => {
+    const quotes = quotesOf([
+      'Coach Dana Ruiz spoke after the game.',
+      '“We played scared in the first half,” Ruiz said. “That will not happen again.”',
+      'Ruiz told reporters that she was proud and added that the team is “a group that never stops believing in itself.”',
+    ]);
+    expect(speakerOf(quotes, 'That will not')).toBe('Dana Ruiz');
+    expect(speakerOf(quotes, 'a group that')).toBe('Dana Ruiz');
+  });
+
+  it('attributes "…, saying" to the sentence subject', () => {
+    const quotes = quotesOf([
+      'When asked if Mayor Ito would resign, Clara Benn declined to comment, saying, ‘Let’s wait for the full audit first.’',
+    ]);
+    expect(speakerOf(quotes, 'Let’s wait')).toBe('Clara Benn');
+  });
+});
+
+describe('extractQuotes: quote marks', () => {
+  it('keeps apostrophes inside curly single quotes', () => {
+    const quotes = quotesOf([
+      '‘We’re not giving up on anyone’s claim,’ Jo Hart said. ‘They’ve waited long enough.’',
+    ]);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'We’re not giving up on anyone’s claim',
+      'They’ve waited long enough.',
+    ]);
+    expect(quotes.every((q) => q.speaker === 'Jo Hart')).toBe(true);
+  });
+
+  it('does not end a single quote at a plural possessive', () => {
+    const quotes = quotesOf(['‘The workers’ pay has not moved in ten years,’ said union chief Ada Lowe.']);
+    expect(quotes[0]).toMatchObject({
+      text: 'The workers’ pay has not moved in ten years',
+      speaker: 'Ada Lowe',
+      role: 'union chief',
+    });
+  });
+
+  it('joins a quote running over paragraphs, each opening with a mark', () => {
+    const paragraphs = [
+      '“First, the budget is balanced,” Treasurer Ben Ames said. “Second, the reserves are full.',
+      '“Third, nobody will pay more tax next year.”',
+    ];
+    const quotes = quotesOf(paragraphs);
+    const joined = find(quotes, 'Second');
+    expect(joined?.text).toBe('Second, the reserves are full. Third, nobody will pay more tax next year.');
+    expect(joined?.speaker).toBe('Ben Ames');
+    expect(quoteParts(joined as Quote)).toEqual([
+      'Second, the reserves are full.',
+      'Third, nobody will pay more tax next year.',
+    ]);
+  });
+
+  it('treats an article wrapped in opening marks as noise', () => {
+    const quotes = quotesOf([
+      '“The council voted to "freeze all rents until further notice" on Monday.',
+      'Council member Ivy Chen said "this is the fairest outcome we could reach for tenants and owners."',
+      'Reporting by the newsroom.“',
+    ]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ speaker: 'Ivy Chen', role: 'Council member' });
+  });
+
+  it('trims a quote that opens with a space', () => {
+    const quotes = quotesOf(['“ The harbour is open again for every boat,” harbour master Tim Kole said.']);
+    expect(quotes[0]?.text).toBe('The harbour is open again for every boat');
+  });
+
+  it('drops scare quotes, titles and short fragments', () => {
+    const quotes = quotesOf([
+      'The agency calls the zones “safe corridors” and plans a “Freedom Week” in June.',
+      'Mira Sol said the drivers made “mistakes” but did not break “any rule.”',
+      'Sol spoke on “The Late Evening Show.”',
+      'The group has described the plan as “a disaster for every small shop on the street.”',
+    ]);
+    expect(quotes).toEqual([]);
+  });
+
+  it('never gives an interviewer’s words to the interviewee', () => {
+    const quotes = quotesOf([
+      'Governor Ana Ruiz spoke to the Tribune.',
+      'The Tribune put to Ruiz that “public money should follow public need” and asked about cuts.',
+    ]);
+    expect(quotes.find((q) => q.speaker === 'Ana Ruiz')).toBeUndefined();
+  });
+
+  it('keeps each quote once and every part verbatim', () => {
+    const paragraphs = [
+      '“We will reopen the school on Monday,” principal Noor Haddad said.',
+      '“We will reopen the school on Monday,” Haddad said again later.',
+    ];
+    const quotes = quotesOf(paragraphs);
+    expect(quotes).toHaveLength(1);
+    for (const q of quotes) for (const part of quoteParts(q)) expect(paragraphs.join(' ')).toContain(part);
+  });
+
+  it('ranks a named, well-sized quote above an anonymous one', () => {
+    const quotes = quotesOf([
+      '“Somebody should have checked the valves before the shift began,” a worker said.',
+      '“We are replacing every valve in the plant by the end of the month,” plant manager Rosa Vey said.',
+    ]);
+    const named = find(quotes, 'We are replacing') as Quote;
+    const anonymous = find(quotes, 'Somebody') as Quote;
+    expect(named.score).toBeGreaterThan(anonymous.score);
+  });
+});
+
+describe('unifySpeakers', () => {
+  it('gives a surname-only speaker the full name used elsewhere in the set', () => {
+    const quotes: Quote[] = [
+      { text: 'a b c d', speaker: 'Okafor', role: null, article: 'x', score: 1 },
+      { text: 'e f g h', speaker: 'Maria Okafor', role: null, article: 'y', score: 1 },
+    ];
+    expect(unifySpeakers(quotes).map((q) => q.speaker)).toEqual(['Maria Okafor', 'Maria Okafor']);
+  });
+});
+
+describe('extractQuotes on the default article set', () => {
+  const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
+  const articles = readdirSync(dir).map((name) => {
+    const result = parseArticle({ name, content: readFileSync(join(dir, name), 'utf8') });
+    if (!result.ok) throw new Error(result.reason);
+    return result.article;
+  });
+  const all = unifySpeakers(articles.flatMap((a) => extractQuotes(a)));
+  const by = (start: string) => all.find((q) => q.text.startsWith(start));
+
+  it.each([
+    ['We’re not moving back on anything', 'JD Vance'],
+    ['Well, first of all, you’re never going to eliminate', 'JD Vance'],
+    ['You’re talking about human beings', 'JD Vance'],
+    ['We are not surrendering the president’s mission', 'Tom Homan'],
+    ['I think it’s very effective', 'Tom Homan'],
+    ['We need a faster and larger drawdown', 'Tim Walz'],
+    ['The conversation was productive', 'Tim Walz'],
+    ["I'm sending my border czar", 'Donald Trump'],
+    ['do all in their power', 'Donald Trump'],
+    ['we must expand efforts', 'Donald Trump'],
+    ['ICE is not going to schools', 'Tricia McLaughlin'],
+    ['will continue to uphold the Welcoming City ordinance', 'Brandon Johnson'],
+    ['You really could destabilize the economy of Los Angeles', 'Karen Bass'],
+    ["Trump's immigration agenda is becoming a liability", 'Alex Patton'],
+  ])('%s → %s', (start, speaker) => {
+    expect(by(start)?.speaker).toBe(speaker);
+  });
+
+  it('gives roles where the text names them', () => {
+    expect(by('I think it’s very effective')?.role).toBe('border czar');
+    expect(by('ICE is not going to schools')?.role).toBe('Homeland Security spokesperson');
+    expect(by('will continue to uphold')?.role).toBe('Chicago Mayor');
+    expect(by('You really could destabilize')?.role).toBe('LA Mayor');
+  });
+
+  it('joins the multi-paragraph quote and keeps every part verbatim in the raw text', () => {
+    const joined = by('You’re talking about human beings') as Quote;
+    expect(joined.text).toContain('you know? That’s not to say that we’re');
+    for (const q of all) {
+      const raw = (articles.find((a) => a.id === q.article) as Article).raw.replace(/\s+/g, ' ');
+      for (const part of quoteParts(q)) expect(raw).toContain(part.replace(/\s+/g, ' '));
+    }
+  });
+
+  it('gives no quote to a wrong person and keeps scare quotes out', () => {
+    expect(by('law enforcement takes accountability')?.speaker ?? null).toBeNull();
+    for (const fragment of [
+      'sensitive locations',
+      'mistakes',
+      'when justified',
+      'absolute immunity',
+      'draw down',
+    ]) {
+      expect(all.find((q) => q.text.replace(/[,.]$/, '') === fragment)).toBeUndefined();
+    }
+    expect(all.find((q) => q.text.startsWith('The Megyn Kelly Show'))).toBeUndefined();
+    const speakers = new Set(all.map((q) => q.speaker));
+    expect(speakers.has('Renee Good')).toBe(false);
+    expect(speakers.has('Alex Pretti')).toBe(false);
+  });
+});
