@@ -36,9 +36,12 @@ export function groundFigures(figures: Figure[], index: GroundingIndex): Grounde
   for (const figure of figures) {
     const articles = figure.articles.filter((id) => index.stands(id, figure.value));
     const [first] = articles;
-    const sentenceOk = first !== undefined && figure.text.includes(figure.value) && index.stands(first, figure.text);
+    const sentenceOk =
+      first !== undefined && figure.text.includes(figure.value) && index.stands(first, figure.text);
     if (!sentenceOk) {
-      warnings.push(`Dropped figure "${figure.value}" (${figure.counts}): not found verbatim in ${figure.articles.join(', ')}`);
+      warnings.push(
+        `Dropped figure "${figure.value}" (${figure.counts}): not found verbatim in ${figure.articles.join(', ')}`,
+      );
       continue;
     }
     kept.push(articles.length === figure.articles.length ? figure : { ...figure, articles });
