@@ -211,7 +211,7 @@ function citingArticles(bullet: Candidate, pool: Candidate[]): string[] {
 function recency(date: string | null, newest: number | null): number {
   if (!date || newest === null) return 1;
   const ageDays = (newest - Date.parse(date)) / 86_400_000;
-  return 1 + 0.2 * Math.max(0, 1 - ageDays / 30);
+  return 1 + 0.5 * Math.max(0, 1 - ageDays / 30);
 }
 
 function latestDate(articles: Article[]): number | null {
