@@ -111,6 +111,7 @@ export interface Hit {
 
 /** Share of the corpus above which a term is too common to help ranking (when other terms remain). */
 const COMMON_SHARE = 0.2;
+const MIN_SENTENCES_TO_PRUNE = 2000;
 const ALTERNATIVE_WEIGHT = 0.7;
 
 /** BM25 over sentences for a question's term groups (each term with its synonyms, weighted lower). */
@@ -134,8 +135,9 @@ export function searchSentences(
     }
   });
   let terms = [...weight.keys()];
+  // Only large corpora: in a handful of articles the story's main word is common and still matters.
   const rare = terms.filter((t) => (context.frequency.get(t) ?? 0) / total < COMMON_SHARE);
-  if (rare.length > 0) terms = rare;
+  if (rare.length > 0 && total >= MIN_SENTENCES_TO_PRUNE) terms = rare;
   if (terms.length === 0) return [];
   const results = context.search.search(terms.join(' '), {
     combineWith: 'OR',

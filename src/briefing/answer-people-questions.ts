@@ -138,10 +138,11 @@ export function answerWho(context: AnswerContext, question: ParsedQuestion): Ans
   const subject = question.subject ?? '';
   const person = resolvePerson(context, subject);
   if (!person) return notFound(null, `The articles don't mention ${subject}.`);
-  const candidates = new Map<string, { role: string; rows: SentenceRow[]; first: number }>();
+  const candidates = new Map<string, { role: string; rows: SentenceRow[]; votes: number; first: number }>();
   const add = (role: string, row: SentenceRow | null, order: number) => {
     const key = role.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
-    const entry = candidates.get(key) ?? { role, rows: [], first: order };
+    const entry = candidates.get(key) ?? { role, rows: [], votes: 0, first: order };
+    entry.votes += 1;
     if (row && !entry.rows.includes(row)) entry.rows.push(row);
     candidates.set(key, entry);
   };
@@ -159,7 +160,12 @@ export function answerWho(context: AnswerContext, question: ParsedQuestion): Ans
   for (const q of context.digest.quotes) {
     if (q.role && sameSpeaker(q, person)) add(q.role, null, rows.length);
   }
-  const best = [...candidates.values()].sort((a, b) => b.rows.length - a.rows.length || a.first - b.first)[0];
+  const ranked = [...candidates.values()].sort((a, b) => b.votes - a.votes || a.first - b.first);
+  // A role that is part of a longer one ("director" in "port director") adds nothing.
+  const roles = ranked.filter(
+    (c, i) => !ranked.some((o, j) => j !== i && o.role.toLowerCase().includes(c.role.toLowerCase()) && j < i),
+  );
+  const best = roles[0];
   const askedRole = !/\p{Lu}/u.test(subject.replace(/^\S+/, '')) && /^(?:the|a|an)\s/i.test(subject);
   if (askedRole) {
     const row = rows.find((r) =>
@@ -180,15 +186,32 @@ export function answerWho(context: AnswerContext, question: ParsedQuestion): Ans
       subject: person.name,
     };
   }
+  const shown = roles.slice(0, 2).filter((r, i) => i === 0 || r.rows.length > 0);
   const evidence: Evidence[] = [];
-  for (const row of best.rows) {
+  for (const row of shown.flatMap((r) => r.rows)) {
     if (evidence.length >= 2) break;
     const e = evidenceOf(context, row);
-    if (!evidence.some((x) => x.article === e.article)) evidence.push(e);
+    if (!evidence.some((x) => x.text === e.text)) evidence.push(e);
   }
-  return { found: true, lead: `${person.name}: ${best.role}.`, evidence, subject: person.name };
+  return {
+    found: true,
+    lead: `${person.name}: ${shown.map((r) => r.role).join('; ')}.`,
+    evidence,
+    subject: person.name,
+  };
 }
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const ATTRIBUTION =
+  /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)\s+(?:said|says|told|added|posted|wrote|argued)\b|\b(?:said|says|told)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/u;
+
+/** The person a sentence attributes its words to ("…, Homan said." -> Tom Homan), or null. */
+export function attributedPerson(context: AnswerContext, sentence: string): string | null {
+  const m = ATTRIBUTION.exec(sentence);
+  const name = m?.[1] ?? m?.[2];
+  if (!name || isRoleWord(name.split(/\s+/).pop() ?? '')) return null;
+  return resolvePerson(context, name)?.name ?? null;
 }

@@ -165,6 +165,8 @@ function personByRole(context: AnswerContext, role: string): Person | null {
 }
 
 const MODIFIER_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
+const CALENDAR =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday)$/i;
 
 /** Role phrases written before a name: "border czar Tom Homan", "Minneapolis Mayor Jacob Frey". */
 export function rolesBeforeNames(tokens: Token[]): { role: string[]; name: string; at: number }[] {
@@ -175,7 +177,7 @@ export function rolesBeforeNames(tokens: Token[]): { role: string[]; name: strin
     const before: string[] = [];
     for (let i = run[0] - 1; i >= 0 && before.length < 4; i--) {
       const t = tokens[i];
-      if (!t || t.stop || !MODIFIER_POS.has(t.pos) || /^\p{Lu}/u.test(t.text)) break;
+      if (!t || t.stop || !MODIFIER_POS.has(t.pos) || CALENDAR.test(t.text)) break;
       before.unshift(t.text);
     }
     const full = [...before, ...role];

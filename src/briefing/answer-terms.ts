@@ -27,7 +27,8 @@ const SYNONYM_GROUPS: string[][] = [
   ['start', 'begin', 'began', 'begun', 'launch', 'launched'],
   ['end', 'stop', 'halt', 'finish'],
   ['cost', 'price', 'spend', 'spent', 'budget', 'pay', 'paid'],
-  ['job', 'employment', 'work', 'worker', 'staff', 'employee'],
+  ['job', 'employment'],
+  ['worker', 'employee', 'staff', 'staffer'],
   ['people', 'person', 'resident', 'citizen'],
   ['child', 'children', 'kid', 'student', 'pupil'],
   ['agent', 'officer', 'officers', 'agents'],
@@ -59,7 +60,16 @@ const IRREGULAR: Record<string, string> = {
 
 /** A light English stemmer: enough to join "officers"/"officer", "shootings"/"shooting"/"shoot". */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/, '');
+  return dropFinalE(suffixes(word.toLowerCase().replace(/['’]s$/, '')));
+}
+
+/** "strike"/"striking", "raise"/"raised" meet at "strik", "rais". */
+function dropFinalE(w: string): string {
+  return w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
+
+function suffixes(word: string): string {
+  let w = word;
   const irregular = IRREGULAR[w];
   if (irregular) return irregular;
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;

@@ -1,6 +1,6 @@
 import { type AnswerParts, evidenceOf, formatAnswer, pickHits } from './answer-evidence.ts';
 import { type AnswerContext, type Hit, type SentenceRow, searchSentences } from './answer-index.ts';
-import { answerQuote, answerWho } from './answer-people-questions.ts';
+import { answerQuote, answerWho, attributedPerson } from './answer-people-questions.ts';
 import { indexTerm, type TermGroup, termGroups, words } from './answer-terms.ts';
 import { type ParsedQuestion, parseQuestion } from './question-type.ts';
 import { longDate } from './source-label.ts';
@@ -32,7 +32,10 @@ export function answer(
 ): Answer {
   const parsed = parseQuestion(question, history.subject);
   const parts = answerParts(parsed, context);
-  const subject = parts.subject ?? history.subject;
+  // A question about no one ("how many officers stay?") hands "he" in a follow-up to the person its answer quotes.
+  const attributed =
+    parts.found && !parts.subject ? attributedPerson(context, parts.evidence[0]?.text ?? '') : null;
+  const subject = parts.subject ?? attributed ?? history.subject;
   const result: Answer = {
     text: formatAnswer(parts),
     found: parts.found,
@@ -86,8 +89,12 @@ function unknownNames(context: AnswerContext, text: string): string[] {
   return out;
 }
 
-const CAUSE =
-  /\b(?:because|since|after|due to|amid|so that|in order to|to block|to stop|saying|argu\w+|reason|over)\b/i;
+const CAUSE = /\b(?:because|due to|so that|in order to|reasons?|caused by|to block|to stop|to protest)\b/i;
+const WEAK_CAUSE = /\b(?:since|after|amid|saying|argu\w+|over|following)\b/i;
+
+const MONEY_QUESTION =
+  /\b(?:money|cost|costs|spend|spent|pay|paid|price|dollars?|budget|lose|losses|earn)\b/i;
+const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|million|billion|trillion)\b/i;
 
 function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerParts {
   const groups = termGroups(q.type === 'count' ? q.text.replace(/\bhow (?:many|much)\b/i, '') : q.text);
@@ -101,15 +108,28 @@ function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerPa
       : q.type === 'when'
         ? (r: SentenceRow) => r.hasDate
         : undefined;
-  let hits = searchSentences(context, groups, { limit: 60, weights, ...(filter ? { filter } : {}) });
-  hits = rerank(context, q, hits, thing);
-  const needed = groups.length <= 2 ? groups.length : Math.ceil(groups.length / 2);
+  const all = searchSentences(context, groups, { limit: 200, weights });
+  // Groups each article covers across its sentences: a "why" answer may name the cause in one
+  // sentence of an article that names the event in another.
+  const covered = new Map<number, Set<number>>();
+  for (const hit of all) {
+    const article = context.sentences[hit.id]?.article ?? -1;
+    const set = covered.get(article) ?? new Set<number>();
+    for (const g of hit.matched) set.add(g);
+    covered.set(article, set);
+  }
+  const filtered = filter ? all.filter((h) => filter(context.sentences[h.id] as SentenceRow)) : all;
+  const hits = rerank(context, q, filtered.slice(0, 60), thing, covered);
+  const needed = Math.min(2, groups.length <= 2 ? groups.length : Math.ceil(groups.length / 2));
   const best = hits[0];
+  const articleCoverage = best ? (covered.get(context.sentences[best.id]?.article ?? -1)?.size ?? 0) : 0;
   const thingCovered =
     !best ||
     thing.length === 0 ||
-    thing.some((_, i) => best.matched.has(groups.findIndex((g) => g.term === thing[i]?.term)));
-  if (!best || best.matched.size < Math.min(needed, 2) || !thingCovered) {
+    thing.some((t) => best.matched.has(groups.findIndex((g) => g.term === t.term)));
+  // Counts and dates must match in the sentence itself; other answers may lean on the article.
+  const coverage = q.type === 'count' || q.type === 'when' ? (best?.matched.size ?? 0) : articleCoverage;
+  if (!best || coverage < needed || !thingCovered) {
     const what = q.type === 'count' ? 'a number for that' : q.type === 'when' ? 'when that happened' : 'that';
     return nearest(context, `The articles don't say ${what}.`, groups);
   }
@@ -128,13 +148,21 @@ function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerPa
 }
 
 /** Boosts sentences that fit the question type: the counted thing beside a number, causes for "why". */
-function rerank(context: AnswerContext, q: ParsedQuestion, hits: Hit[], thing: TermGroup[]): Hit[] {
+function rerank(
+  context: AnswerContext,
+  q: ParsedQuestion,
+  hits: Hit[],
+  thing: TermGroup[],
+  covered: Map<number, Set<number>>,
+): Hit[] {
   if (hits.length === 0) return hits;
   const scored = hits.map((hit) => {
     const row = context.sentences[hit.id];
-    let score = hit.score * (1 + 0.15 * hit.matched.size);
+    const articleGroups = covered.get(row?.article ?? -1)?.size ?? 0;
+    let score = hit.score * (1 + 0.15 * hit.matched.size + 0.05 * articleGroups);
     if (row && q.type === 'count' && thing.length > 0 && countsThing(row.text, thing)) score *= 1.6;
-    if (row && q.type === 'why' && CAUSE.test(row.text)) score *= 1.3;
+    if (row && q.type === 'why') score *= CAUSE.test(row.text) ? 1.8 : WEAK_CAUSE.test(row.text) ? 1.3 : 1;
+    if (row && q.type === 'count' && MONEY_QUESTION.test(q.text) && MONEY.test(row.text)) score *= 1.4;
     return { ...hit, score };
   });
   return scored.sort((a, b) => b.score - a.score);

@@ -55,9 +55,11 @@ export function parseQuestion(raw: string, previousSubject: string | null = null
   const text = resolvePronouns(trimmed.replace(/[?!.\s]+$/, ''), previousSubject);
   const more = MORE.test(text);
 
-  const count = /\bhow (?:many|much)\s+(.*)$/i.exec(text);
+  const count = /\bhow (many|much)\s+(.*)$/i.exec(text);
   if (count) {
-    return { ...base, type: 'count', text, thing: countedThing(count[1] ?? ''), topic: text, more };
+    // "how much" asks for an amount, often money, whose unit the articles write as "$2 million".
+    const thing = count[1]?.toLowerCase() === 'many' ? countedThing(count[2] ?? '') : null;
+    return { ...base, type: 'count', text, thing, topic: text, more };
   }
   for (const pattern of QUOTE_PATTERNS) {
     const m = pattern.exec(text);
