@@ -1,5 +1,5 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
-import type { ChatBot, ChatContext } from '../chat/types.ts';
+import type { ChatBot, ChatContext, ChatRequest } from '../chat/types.ts';
 import type { Logger } from '../logger.ts';
 import { renderEmbeds } from './render-embeds.ts';
 
@@ -37,15 +37,21 @@ function canManage(message: Message): boolean {
  * intent only mentions carry text, so only mentions are handled. Never rejects.
  */
 export async function handleMessage(message: Message, deps: MessageDeps): Promise<void> {
+  let request: ChatRequest;
+  let ctx: ChatContext;
   try {
     const botId = message.client.user?.id;
     if (!botId || message.author.bot || message.webhookId || message.system) return;
     const mentioned = message.mentions.users.has(botId);
     const inThread = message.channel.isThread();
     if (!mentioned && !(inThread && deps.messageContent)) return;
-
-    const text = stripMention(message.content, botId);
-    const ctx: ChatContext = {
+    request = {
+      type: 'message',
+      text: stripMention(message.content, botId),
+      threadId: inThread ? message.channelId : null,
+      mentioned,
+    };
+    ctx = {
       platform: 'discord',
       // A thread is linked to its digest under the parent channel's id (see handleInteraction).
       channelId: message.channel.isThread()
@@ -54,10 +60,13 @@ export async function handleMessage(message: Message, deps: MessageDeps): Promis
       userId: message.author.id,
       canManageChannel: canManage(message),
     };
-    const reply = await deps.bot.handle(
-      { type: 'message', text, threadId: inThread ? message.channelId : null, mentioned },
-      ctx,
-    );
+  } catch (err) {
+    // Not understood well enough to answer: log it, say nothing in the channel.
+    deps.logger.warn({ err, messageId: message.id }, 'ignored a Discord message that could not be read');
+    return;
+  }
+  try {
+    const reply = await deps.bot.handle(request, ctx);
     if (!reply || !message.channel.isSendable()) return;
     for (const payload of renderEmbeds(reply)) await message.channel.send(payload);
   } catch (err) {

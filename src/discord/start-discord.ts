@@ -7,6 +7,7 @@ import { createChannelPoster } from './channel-poster.ts';
 import { registerCommands, restBase } from './commands.ts';
 import { handleInteraction } from './handle-interaction.ts';
 import { handleMessage } from './handle-message.ts';
+import { guardPayloads } from './payload-guard.ts';
 
 export interface StartDiscordOptions {
   config: Pick<
@@ -62,6 +63,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'discord gateway error'));
+  guardPayloads(client, log);
   client.on(Events.InteractionCreate, (interaction) => {
     handleInteraction(interaction, { bot, logger: log, sets: options.sets }).catch((err: unknown) =>
       log.error({ err }, 'discord interaction handler failed'),

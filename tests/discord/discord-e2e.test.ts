@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleSetSource } from '../../src/chat/types.ts';
 import { APOLOGY } from '../../src/discord/handle-interaction.ts';
+import { MESSAGE_APOLOGY } from '../../src/discord/handle-message.ts';
 import { type DiscordConnection, startDiscord } from '../../src/discord/start-discord.ts';
 import { createLogger } from '../../src/logger.ts';
 import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS } from '../fakes/fake-discord.ts';
@@ -183,7 +184,13 @@ describe('Discord adapter against a fake Discord', () => {
     });
   });
 
-  it('survives unexpected payloads and keeps answering', async () => {
+  it('survives unexpected and malformed payloads and keeps answering', async () => {
+    const before = fake.calls.length;
+    const noUser = fake.slashCommand('brief', { set: 'x' });
+    delete noUser.member;
+    fake.dispatch('INTERACTION_CREATE', noUser);
+    fake.dispatch('INTERACTION_CREATE', { id: '5', type: 2 });
+    fake.dispatch('MESSAGE_CREATE', { id: '6', channel_id: CHANNEL_ID });
     fake.dispatch('SOMETHING_NEW', { id: '1' });
     fake.dispatch('INTERACTION_CREATE', fake.slashCommand('weather', { city: 'x' }));
     fake.dispatch(
@@ -194,10 +201,24 @@ describe('Discord adapter against a fake Discord', () => {
     const payload = fake.slashCommand('brief', {});
     fake.dispatch('INTERACTION_CREATE', payload);
     await fake.waitFor('PATCH', webhook(payload, '/messages/@original'));
+    // Only the last /brief reached Discord's REST API: nothing was answered or apologised for.
+    expect(fake.calls.slice(before).every((c) => c.path.includes(tokenOf(payload)))).toBe(true);
     expect(bot.requests.some((r) => r.request.type === 'message' && r.request.text.includes('not for'))).toBe(
       false,
     );
+    expect(logLines.filter((l) => l.includes('dropped a malformed Discord payload'))).toHaveLength(3);
     expect(unhandled).toEqual([]);
+  });
+
+  it('apologises in the thread when answering a message fails', async () => {
+    const threadId = bot.links[0]?.threadId as string;
+    fake.dispatch(
+      'MESSAGE_CREATE',
+      fake.message({ channelId: threadId, content: `<@${APP_ID}> boom`, mentionsBot: true }),
+    );
+    await expect
+      .poll(() => fake.calls.find((c) => c.path === `/channels/${threadId}/messages` && c.body.content))
+      .toMatchObject({ body: { content: MESSAGE_APOLOGY, allowed_mentions: { parse: [] } } });
   });
 
   it('posts a scheduled digest through the channel poster and starts its thread', async () => {

@@ -3,7 +3,7 @@ import type { ChatBot, ChatContext, ChatRequest, Platform } from '../../src/chat
 
 /**
  * A scripted ChatBot that records what the adapter hands it: the adapter's tests assert the wire,
- * not briefing logic. `/brief boom` throws; `/brief help` is ephemeral; messages are answered only
+ * not briefing logic. `boom` (command or message) throws; `/brief help` is ephemeral; messages are answered only
  * in linked threads or when the bot is mentioned.
  */
 export class ScriptedBot implements ChatBot {
@@ -16,7 +16,7 @@ export class ScriptedBot implements ChatBot {
 
   async handle(request: ChatRequest, ctx: ChatContext): Promise<Reply | null> {
     this.requests.push({ request, ctx });
-    if (request.type === 'command' && request.text === 'boom') throw new Error('the set store exploded');
+    if (request.text === 'boom') throw new Error('the set store exploded');
     if (request.type === 'command' && request.text === 'help') {
       return { kind: 'help', visibility: 'ephemeral', title: 'Help', sections: [], text: 'Use /brief.' };
     }
