@@ -284,3 +284,39 @@ describe('extractQuotes on the default article set', () => {
     expect(speakers.has('Alex Pretti')).toBe(false);
   });
 });
+
+describe('extractQuotes: more attribution forms', () => {
+  it('reads a speaker introduced at the end of the paragraph before, and "according to"', () => {
+    const quotes = quotesOf([
+      'In a letter to staff, chief executive Ruth Adeyemi wrote:',
+      '“We will not cut a single job this year, whatever the market does.”',
+      'According to Adeyemi, “the company has enough cash for three more years of losses.”',
+    ]);
+    expect(speakerOf(quotes, 'We will not cut')).toBe('Ruth Adeyemi');
+    expect(speakerOf(quotes, 'the company has enough cash')).toBe('Ruth Adeyemi');
+  });
+
+  it('ignores a quote nested inside another quote', () => {
+    const quotes = quotesOf([
+      '“They told me ‘come back next week’ and never called again,” said shop owner Lee Daniels.',
+    ]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({
+      text: 'They told me ‘come back next week’ and never called again',
+      speaker: 'Lee Daniels',
+      role: 'shop owner',
+    });
+  });
+
+  it('does not take a common word starting a sentence for a name', () => {
+    const quotes = quotesOf(['Officials said “the road will stay closed until the inspection is done.”']);
+    expect(quotes.every((q) => q.speaker === null)).toBe(true);
+  });
+
+  it('does not give a quote to an organisation named as a person', () => {
+    const quotes = quotesOf([
+      'The Daily Courier said “this was the worst flood in forty years, by any measure.”',
+    ]);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+});

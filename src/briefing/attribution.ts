@@ -1,6 +1,7 @@
 import type { QuoteSpan } from './quote-spans.ts';
 import {
   FEMALE_PRONOUNS,
+  FUNCTION_CAPS,
   MALE_PRONOUNS,
   NOT_PERSON_WORDS,
   PARTICIPLES,
@@ -122,19 +123,33 @@ export class Attributor {
     const p = span.openParagraph;
     const list = this.tokens(p);
     const open = list.findIndex((t) => t.start >= span.openPos);
-    let from = open < 0 ? list.length : open;
-    while (from > 0 && !SENTENCE_END.has((list[from - 1] as Tok).text)) from--;
     const end = open < 0 ? list.length : open;
+    const found = this.verbBefore(p, end);
+    if (found || list.slice(0, end).some((t) => t.word)) return found;
+    // A quote opening its paragraph after "…, Jane Roe said:" at the end of the one before.
+    const previous = (this.paragraphs[p - 1] ?? '').trimEnd();
+    return previous.endsWith(':') ? this.verbBefore(p - 1, this.tokens(p - 1).length) : null;
+  }
+
+  /** The speech verb nearest before token `end` in its sentence, with its subject. */
+  private verbBefore(p: number, end: number): Attribution | null {
+    const list = this.tokens(p);
+    let from = end;
+    while (from > 0 && !SENTENCE_END.has((list[from - 1] as Tok).text)) from--;
     for (let v = end - 1; v >= from; v--) {
       const t = list[v] as Tok;
-      if (!isSpeechVerb(t) || PASSIVE.has(list[v - 1]?.lower ?? '')) continue;
       const distance = list.slice(v + 1, end).filter((x) => x.word && !x.inQuote).length;
+      if (t.lower === 'according' && list[v + 1]?.lower === 'to' && !t.inQuote) {
+        const subject = this.subjectAfter(p, v + 2);
+        if (subject) return this.make(subject, p, v, 'before', 'according to', distance);
+        continue;
+      }
+      if (!isSpeechVerb(t) || PASSIVE.has(list[v - 1]?.lower ?? '')) continue;
       if (PARTICIPLES.has(t.lower)) {
         const actor = this.lastActor(p, from, v);
         if (actor) return { person: actor, via: 'before', verb: t.lower, distance };
         continue;
       }
-      if (t.lower === 'according') continue;
       const subject = this.subjectBefore(p, v, from);
       if (!subject || 'unknown' in subject) {
         const prev = list[v - 1];
@@ -240,8 +255,10 @@ export class Attributor {
       return mention.person ? { person: mention.person, from } : { unknown: true, from };
     }
     const neighbour = list[edge === 'end' ? k - 1 : k + 1];
-    const alone = !(neighbour?.word && neighbour.cap);
-    if (t.cap && alone && !NOT_PERSON_WORDS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text)) {
+    const article = /^(?:the|a|an)$/.test(list[k - 1]?.lower ?? '');
+    const alone = !(neighbour?.word && neighbour.cap) && !article;
+    const nameLike = !NOT_PERSON_WORDS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text);
+    if (alone && nameLike && !FUNCTION_CAPS.has(t.lower) && this.index.isProper(p, k)) {
       const text = (this.paragraphs[p] ?? '').slice(t.start, t.end);
       const person = this.index.bySurname(text, true);
       return person ? { person, from: k } : { unknown: true, from: k };

@@ -23,6 +23,7 @@ const MIN_WORDS_UNATTRIBUTED = 8;
 export function extractQuotes(article: Article): Quote[] {
   const { paragraphs } = article;
   const spans = findQuoteSpans(paragraphs);
+  if (spans.length === 0) return [];
   const tokens = paragraphs.map((text, paragraph) =>
     tokenize(text, insideQuote(spans, paragraph, text.length)),
   );

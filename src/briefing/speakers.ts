@@ -1,35 +1,29 @@
 import {
-  ABBREVIATIONS,
+  AUXILIARIES,
+  IRREGULAR_PAST,
+  isFreeRoleWord,
+  isNameWord,
+  isRoleWord,
+  looksLikePerson,
+  MAX_FREE_ROLE_WORDS,
+  roleMatches,
+  type Tok,
+} from './speaker-tokens.ts';
+import {
   FEMALE_PRONOUNS,
-  FUNCTION_CAPS,
   MALE_PRONOUNS,
-  NOT_PERSON_WORDS,
-  OFFICE_CHANGERS,
-  PLACE_PREFIXES,
   ROLE_HEADS,
-  ROLE_MODIFIERS,
   SPEECH_VERBS,
   SUBJECT_VERB_FILLERS,
-  TITLE_ABBREVIATIONS,
 } from './speaker-words.ts';
+
+export type { Tok } from './speaker-tokens.ts';
+export { normaliseRole, roleMatches, tokenize } from './speaker-tokens.ts';
 
 /**
  * People named in an article: full names with their roles, later references by surname ("Homan"),
  * by role ("the vice president") and by pronoun ("she"), resolved to the person they point to.
  */
-
-export interface Tok {
-  text: string;
-  /** Lower case, without a possessive "’s" or a full stop. */
-  lower: string;
-  start: number;
-  /** End of the word without its possessive ending. */
-  end: number;
-  word: boolean;
-  cap: boolean;
-  possessive: boolean;
-  inQuote: boolean;
-}
 
 export type Gender = 'm' | 'f';
 
@@ -52,115 +46,6 @@ export interface Mention {
   subject: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
-
-/** Splits a paragraph into word and punctuation tokens; `quoted` marks characters inside quotes. */
-export function tokenize(text: string, quoted: (pos: number) => boolean = () => false): Tok[] {
-  const out: Tok[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let raw = m[0];
-    const start = m.index ?? 0;
-    let trailingStop = false;
-    if (raw.length > 1 && raw.endsWith('.')) {
-      const base = raw.slice(0, -1);
-      const keep = ABBREVIATIONS.has(base.toLowerCase()) || base.includes('.') || /^\p{Lu}$/u.test(base);
-      if (!keep) {
-        raw = base;
-        trailingStop = true;
-      }
-    }
-    const word = /^[\p{L}\p{N}]/u.test(raw);
-    const possessive = word && /[’']s$/i.test(raw);
-    const bare = possessive ? raw.slice(0, -2) : raw;
-    out.push({
-      text: raw,
-      lower: bare.toLowerCase().replace(/\.$/, ''),
-      start,
-      end: start + bare.length,
-      word,
-      cap: /^\p{Lu}/u.test(raw),
-      possessive,
-      inQuote: quoted(start),
-    });
-    if (trailingStop) {
-      const pos = start + raw.length;
-      out.push({
-        text: '.',
-        lower: '.',
-        start: pos,
-        end: pos + 1,
-        word: false,
-        cap: false,
-        possessive: false,
-        inQuote: quoted(pos),
-      });
-    }
-  }
-  return out;
-}
-
-const AUXILIARIES = new Set(
-  'is was are were has had have will would can could did does do should may might must'.split(' '),
-);
-const IRREGULAR_PAST = new Set(
-  'sat took made went came gave got met left told wrote said saw spoke thought felt kept held led ran stood sent brought began became won lost put set'.split(
-    ' ',
-  ),
-);
-
-const isNameWord = (t: Tok | undefined): boolean =>
-  Boolean(t?.word && t.cap && !t.inQuote && !FUNCTION_CAPS.has(t.lower));
-const isRoleWord = (t: Tok | undefined): boolean =>
-  Boolean(t?.word && !t.inQuote && !t.possessive && (ROLE_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower)));
-
-/** A lower-case word that may qualify a role before its head ("transport commissioner"). */
-const isFreeRoleWord = (t: Tok | undefined): boolean =>
-  Boolean(
-    t?.word &&
-      !t.cap &&
-      !t.inQuote &&
-      !t.possessive &&
-      /^\p{L}{3,}(?:-\p{L}+)*$/u.test(t.text) &&
-      !FUNCTION_CAPS.has(t.lower) &&
-      !SPEECH_VERBS.has(t.lower) &&
-      !AUXILIARIES.has(t.lower) &&
-      !/(?:ly|ing|ed)$/.test(t.lower),
-  );
-
-/** Free role words allowed in one role, so that a clause is not mistaken for a title. */
-const MAX_FREE_ROLE_WORDS = 2;
-
-function looksLikePerson(tokens: Tok[]): boolean {
-  if (tokens.length === 0 || tokens.length > 4) return false;
-  if (PLACE_PREFIXES.has((tokens[0] as Tok).lower)) return false;
-  return tokens.every(
-    (t) => !NOT_PERSON_WORDS.has(t.lower) && !ROLE_HEADS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text),
-  );
-}
-
-/** Normalises a role for matching: lower case, abbreviations expanded, no leading article. */
-export function normaliseRole(role: string): string[] {
-  return role
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/\s+/)
-    .map((w) => w.replace(/\.$/, ''))
-    .map((w) => TITLE_ABBREVIATIONS[w] ?? w)
-    .filter((w) => w && w !== 'the');
-}
-
-/** True when a role reference ("the vice president") names the office `role` ("Vice President"). */
-export function roleMatches(reference: string, role: string): boolean {
-  const ref = normaliseRole(reference);
-  const full = normaliseRole(role);
-  if (ref.length === 0 || ref.length > full.length) return false;
-  const offset = full.length - ref.length;
-  if (ref.some((w, i) => w !== full[offset + i])) return false;
-  // Extra words may only be places or organisations ("Chicago Mayor"), never ones that change the office.
-  const extra = role.split(/\s+/).slice(0, offset);
-  return extra.every((w) => /^\p{Lu}/u.test(w) && !OFFICE_CHANGERS.has(w.toLowerCase()));
-}
-
 interface Candidate {
   paragraph: number;
   start: number;
@@ -173,6 +58,8 @@ interface Candidate {
 
 export class SpeakerIndex {
   readonly people = new Map<string, Person>();
+  /** Words written with a capital inside a sentence somewhere in the article: proper nouns. */
+  private readonly properWords = new Set<string>();
   private readonly mentions: Mention[] = [];
 
   constructor(
@@ -180,6 +67,11 @@ export class SpeakerIndex {
     readonly tokens: Tok[][],
   ) {
     const candidates: Candidate[] = [];
+    for (const list of tokens) {
+      list.forEach((t, i) => {
+        if (t.word && t.cap && !sentenceInitial(list, i)) this.properWords.add(t.lower);
+      });
+    }
     tokens.forEach((list, paragraph) => {
       candidates.push(...this.findNames(list, paragraph));
     });
@@ -203,6 +95,13 @@ export class SpeakerIndex {
     });
     this.mentions.sort(byPosition);
     this.learnGenders();
+  }
+
+  /** A capitalised word that is a name, not a common word starting a sentence ("Officials said"). */
+  isProper(paragraph: number, index: number): boolean {
+    const list = this.tokens[paragraph] ?? [];
+    const t = list[index];
+    return Boolean(t?.cap && (!sentenceInitial(list, index) || this.properWords.has(t.lower)));
   }
 
   /** The mention whose last token is `end` in paragraph `paragraph`. */
@@ -298,6 +197,8 @@ export class SpeakerIndex {
         roleStart = k;
         k--;
       }
+      // People take no article: "the Daily Courier" is a name, but not a person's.
+      if (roleStart < 0 && /^(?:the|a|an)$/.test(list[nameStart - 1]?.lower ?? '')) continue;
       const last = nameTokens[nameTokens.length - 1] as Tok;
       const first = nameTokens[0] as Tok;
       out.push({
@@ -416,6 +317,11 @@ export class SpeakerIndex {
     }
     return fallback;
   }
+}
+
+function sentenceInitial(list: Tok[], index: number): boolean {
+  const prev = list[index - 1];
+  return !prev || (!prev.word && /^[.?!:“"‘'*•\-–—(]$/.test(prev.text));
 }
 
 function byPosition(a: Mention, b: Mention): number {

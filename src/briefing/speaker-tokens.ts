@@ -1,0 +1,135 @@
+import {
+  ABBREVIATIONS,
+  FUNCTION_CAPS,
+  NOT_PERSON_WORDS,
+  OFFICE_CHANGERS,
+  PLACE_PREFIXES,
+  ROLE_HEADS,
+  ROLE_MODIFIERS,
+  SPEECH_VERBS,
+  TITLE_ABBREVIATIONS,
+} from './speaker-words.ts';
+
+/** Word tokens of a paragraph, and the word tests used to find names and roles in them. */
+
+export interface Tok {
+  text: string;
+  /** Lower case, without a possessive "’s" or a full stop. */
+  lower: string;
+  start: number;
+  /** End of the word without its possessive ending. */
+  end: number;
+  word: boolean;
+  cap: boolean;
+  possessive: boolean;
+  inQuote: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[’'.&-][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+
+/** Splits a paragraph into word and punctuation tokens; `quoted` marks characters inside quotes. */
+export function tokenize(text: string, quoted: (pos: number) => boolean = () => false): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    let raw = m[0];
+    const start = m.index ?? 0;
+    let trailingStop = false;
+    if (raw.length > 1 && raw.endsWith('.')) {
+      const base = raw.slice(0, -1);
+      const keep = ABBREVIATIONS.has(base.toLowerCase()) || base.includes('.') || /^\p{Lu}$/u.test(base);
+      if (!keep) {
+        raw = base;
+        trailingStop = true;
+      }
+    }
+    const word = /^[\p{L}\p{N}]/u.test(raw);
+    const possessive = word && /[’']s$/i.test(raw);
+    const bare = possessive ? raw.slice(0, -2) : raw;
+    out.push({
+      text: raw,
+      lower: bare.toLowerCase().replace(/\.$/, ''),
+      start,
+      end: start + bare.length,
+      word,
+      cap: /^\p{Lu}/u.test(raw),
+      possessive,
+      inQuote: quoted(start),
+    });
+    if (trailingStop) {
+      const pos = start + raw.length;
+      out.push({
+        text: '.',
+        lower: '.',
+        start: pos,
+        end: pos + 1,
+        word: false,
+        cap: false,
+        possessive: false,
+        inQuote: quoted(pos),
+      });
+    }
+  }
+  return out;
+}
+
+export const AUXILIARIES = new Set(
+  'is was are were has had have will would can could did does do should may might must'.split(' '),
+);
+export const IRREGULAR_PAST = new Set(
+  'sat took made went came gave got met left told wrote said saw spoke thought felt kept held led ran stood sent brought began became won lost put set'.split(
+    ' ',
+  ),
+);
+
+export const isNameWord = (t: Tok | undefined): boolean =>
+  Boolean(t?.word && t.cap && !t.inQuote && !FUNCTION_CAPS.has(t.lower));
+export const isRoleWord = (t: Tok | undefined): boolean =>
+  Boolean(t?.word && !t.inQuote && !t.possessive && (ROLE_HEADS.has(t.lower) || ROLE_MODIFIERS.has(t.lower)));
+
+/** A lower-case word that may qualify a role before its head ("transport commissioner"). */
+export const isFreeRoleWord = (t: Tok | undefined): boolean =>
+  Boolean(
+    t?.word &&
+      !t.cap &&
+      !t.inQuote &&
+      !t.possessive &&
+      /^\p{L}{3,}(?:-\p{L}+)*$/u.test(t.text) &&
+      !FUNCTION_CAPS.has(t.lower) &&
+      !SPEECH_VERBS.has(t.lower) &&
+      !AUXILIARIES.has(t.lower) &&
+      !/(?:ly|ing|ed)$/.test(t.lower),
+  );
+
+/** Free role words allowed in one role, so that a clause is not mistaken for a title. */
+export const MAX_FREE_ROLE_WORDS = 2;
+
+export function looksLikePerson(tokens: Tok[]): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  if (PLACE_PREFIXES.has((tokens[0] as Tok).lower)) return false;
+  return tokens.every(
+    (t) => !NOT_PERSON_WORDS.has(t.lower) && !ROLE_HEADS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text),
+  );
+}
+
+/** Normalises a role for matching: lower case, abbreviations expanded, no leading article. */
+export function normaliseRole(role: string): string[] {
+  return role
+    .toLowerCase()
+    .replace(/[’']s\b/g, '')
+    .split(/\s+/)
+    .map((w) => w.replace(/\.$/, ''))
+    .map((w) => TITLE_ABBREVIATIONS[w] ?? w)
+    .filter((w) => w && w !== 'the');
+}
+
+/** True when a role reference ("the vice president") names the office `role` ("Vice President"). */
+export function roleMatches(reference: string, role: string): boolean {
+  const ref = normaliseRole(reference);
+  const full = normaliseRole(role);
+  if (ref.length === 0 || ref.length > full.length) return false;
+  const offset = full.length - ref.length;
+  if (ref.some((w, i) => w !== full[offset + i])) return false;
+  // Extra words may only be places or organisations ("Chicago Mayor"), never ones that change the office.
+  const extra = role.split(/\s+/).slice(0, offset);
+  return extra.every((w) => /^\p{Lu}/u.test(w) && !OFFICE_CHANGERS.has(w.toLowerCase()));
+}
