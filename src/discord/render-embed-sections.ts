@@ -135,7 +135,10 @@ function packLines(lines: string[], max: number, separator: string): string[] {
 export interface SectionOptions {
   /** Characters one embed may hold (the message budget less what the footer may need). */
   budget: number;
-  /** Replaces the section's heading as the first embed's title (the reply title above its TL;DR). */
+  /**
+   * The first embed's title in place of the section's heading (the reply title above its TL;DR);
+   * the heading then opens the description. Only used for sections rendered as description lines.
+   */
   title?: string;
 }
 
@@ -145,7 +148,8 @@ export interface SectionOptions {
  * (or `title`) is the first embed's title; continuation embeds carry none, so they read as one card.
  */
 export function renderSectionEmbeds(section: ReplySection, options: SectionOptions): APIEmbed[] {
-  const heading = options.title ?? (section.heading?.trim() ? fitMarkdown(section.heading.trim(), 100) : '');
+  const ownHeading = section.heading?.trim() ? fitMarkdown(section.heading.trim(), 100) : '';
+  const heading = options.title ?? ownHeading;
   const room = options.budget - DISCORD_LIMITS.title;
   const embeds: APIEmbed[] = [];
   const next = (): APIEmbed => {
@@ -172,6 +176,8 @@ export function renderSectionEmbeds(section: ReplySection, options: SectionOptio
 
   const max = Math.min(DISCORD_LIMITS.description, room);
   const { lines, separator } = sectionLines(section, max);
+  // Under the reply's title, the section's own heading leads its description as a bold line.
+  if (options.title && ownHeading && lines.length > 0) lines.unshift(`**${ownHeading}**`);
   for (const text of packLines(lines, max, separator)) next().description = text;
   return embeds;
 }

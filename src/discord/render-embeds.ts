@@ -50,10 +50,10 @@ function pack(groups: APIEmbed[][]): APIEmbed[][] {
 }
 
 /**
- * Renders a Reply as one or more Discord messages of embeds. The reply title heads the first embed
- * (with the first text section, e.g. the TL;DR, as its description); figures and quotes are fields;
- * timeline, sources, bullets and citations are description lines with markdown links; the footer
- * closes the last embed. Every embed, field and message stays within Discord's limits, and all text
+ * Renders a Reply as one or more Discord messages of embeds. The reply title heads the first embed,
+ * whose description is the first section unless that is figures or quotes (so the TL;DR sits under
+ * the headline). Figures and quotes are fields; text, bullets, timeline, sources and citations are
+ * description lines with markdown links; the footer closes the last embed. Every embed, field and message stays within Discord's limits, and all text
  * from articles and users is escaped so it can neither format nor mention.
  */
 export function renderEmbeds(reply: Reply): DiscordMessage[] {
@@ -70,7 +70,7 @@ export function renderEmbeds(reply: Reply): DiscordMessage[] {
   let titlePlaced = !title;
   const groups: APIEmbed[][] = [];
   for (const section of sections) {
-    const mergeTitle = !titlePlaced && section.type === 'text';
+    const mergeTitle = !titlePlaced && section.type !== 'figures' && section.type !== 'quotes';
     const embeds = renderSectionEmbeds(section, mergeTitle ? { budget, title } : { budget });
     if (embeds.length === 0) continue;
     if (!titlePlaced && !mergeTitle) groups.push([{ title }]);

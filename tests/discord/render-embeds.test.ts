@@ -19,7 +19,14 @@ function digest(overrides: Partial<Reply> = {}): Reply {
     text: 'Harbour bridge closes for repairs',
     footer: '3 articles from 3 outlets · grounded',
     sections: [
-      { type: 'text', heading: 'TL;DR', text: 'The bridge closed on Monday. Repairs take six weeks.' },
+      {
+        type: 'bullets',
+        heading: 'TL;DR',
+        items: [
+          { text: 'The bridge closed on Monday.', sources: [source(1)] },
+          { text: 'Repairs take six weeks.', sources: [] },
+        ],
+      },
       {
         type: 'figures',
         heading: 'Key figures',
@@ -93,7 +100,9 @@ describe('renderEmbeds', () => {
     assertWithinLimits(messages);
     const [first, figures, quotes, timeline, sources] = messages[0]?.embeds ?? [];
     expect(first?.title).toBe('Harbour bridge closes for repairs after inspection finds cracks');
-    expect(first?.description).toBe('The bridge closed on Monday. Repairs take six weeks.');
+    expect(first?.description).toBe(
+      '**TL;DR**\n• The bridge closed on Monday. · [Outlet 1, Mar 1](https://news.example/1)\n• Repairs take six weeks.',
+    );
     expect(figures?.title).toBe('Key figures');
     expect(figures?.fields?.[0]).toMatchObject({ name: '6 weeks', inline: true });
     expect(figures?.fields?.[0]?.value).toBe(
@@ -219,18 +228,28 @@ describe('renderEmbeds', () => {
     expect(message?.allowedMentions).toEqual({ parse: [] });
   });
 
-  it('keeps a title even when the first section is not text', () => {
-    const reply: Reply = {
+  it('puts an answer under its question, and keeps a title above leading quotes', () => {
+    const answer: Reply = {
       kind: 'answer',
       visibility: 'public',
-      title: 'Answer',
+      title: 'Who closed it?',
       text: 'see citations',
-      sections: [{ type: 'citations', items: [{ text: 'The bridge closed.', source: source(1) }] }],
+      sections: [{ type: 'citations', items: [{ text: 'The city closed the bridge.', source: source(1) }] }],
     };
-    const embeds = allEmbeds(renderEmbeds(reply));
-    expect(embeds[0]?.title).toBe('Answer');
-    expect(embeds[1]?.description).toBe(
-      '> The bridge closed.\n> — [Outlet 1, Mar 1](https://news.example/1)',
+    const [embed] = allEmbeds(renderEmbeds(answer));
+    expect(embed?.title).toBe('Who closed it?');
+    expect(embed?.description).toBe(
+      '> The city closed the bridge.\n> — [Outlet 1, Mar 1](https://news.example/1)',
     );
+
+    const quoted: Reply = {
+      ...answer,
+      sections: [
+        { type: 'quotes', items: [{ text: 'We did.', speaker: 'Mayor', role: null, source: source(2) }] },
+      ],
+    };
+    const embeds = allEmbeds(renderEmbeds(quoted));
+    expect(embeds[0]).toEqual({ title: 'Who closed it?', color: 0x5865f2 });
+    expect(embeds[1]?.fields?.[0]?.name).toBe('Mayor');
   });
 });
