@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   ].filter(Boolean);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     process.stderr.write(
-      `Missing ${missing.join(' and ')}: set it in the environment or .env (see docs/discord.md).\n`,
+      `Missing ${missing.join(' and ')}: set ${missing.length > 1 ? 'them' : 'it'} in the environment or .env (see docs/discord.md).\n`,
     );
     return 1;
   }

@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatError } from '../../src/chat/types.ts';
 import {
@@ -50,6 +54,8 @@ describe('command text for the chat grammar', () => {
   });
 });
 
+const CLI = fileURLToPath(new URL('../../src/discord/register-cli.ts', import.meta.url));
+
 describe('registration and start-up errors against a fake Discord', () => {
   let fake: FakeDiscord;
   beforeAll(async () => {
@@ -64,6 +70,35 @@ describe('registration and start-up errors against a fake Discord', () => {
     expect(stored.map((c) => c.name)).toEqual(['brief', 'ask']);
     const put = await fake.waitFor('PUT', new RegExp(`^/applications/${APP_ID}/commands$`));
     expect(put.auth).toBe('Bot tok');
+  });
+
+  it('npm run discord:register registers to the guild and says so; names missing variables', async () => {
+    const run = (env: Record<string, string>) =>
+      // From an empty directory, so a developer's .env cannot leak in.
+      promisify(execFile)(process.execPath, ['--import', import.meta.resolve('tsx'), CLI], {
+        env: { PATH: process.env.PATH ?? '', ...env },
+        cwd: tmpdir(),
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    const ok = await run({
+      DISCORD_TOKEN: 'cli-token',
+      DISCORD_APPLICATION_ID: APP_ID,
+      DISCORD_GUILD_ID: '200000000000000009',
+      DISCORD_API_URL: fake.restUrl,
+    });
+    expect(ok.stdout).toBe('Registered /brief, /ask for guild 200000000000000009.\n');
+    expect(ok.code).toBe(0);
+    const put = await fake.waitFor(
+      'PUT',
+      new RegExp(`^/applications/${APP_ID}/guilds/200000000000000009/commands$`),
+    );
+    expect(put.auth).toBe('Bot cli-token');
+
+    const missing = await run({});
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('Missing DISCORD_TOKEN and DISCORD_APPLICATION_ID');
   });
 
   it('names the missing variable', async () => {
