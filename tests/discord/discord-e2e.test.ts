@@ -4,7 +4,14 @@ import { APOLOGY } from '../../src/discord/handle-interaction.ts';
 import { MESSAGE_APOLOGY } from '../../src/discord/handle-message.ts';
 import { type DiscordConnection, startDiscord } from '../../src/discord/start-discord.ts';
 import { createLogger } from '../../src/logger.ts';
-import { APP_ID, CHANNEL_ID, FakeDiscord, GUILD_ID, MANAGER_PERMISSIONS } from '../fakes/fake-discord.ts';
+import {
+  APP_ID,
+  CHANNEL_ID,
+  FakeDiscord,
+  GUILD_ID,
+  human,
+  MANAGER_PERMISSIONS,
+} from '../fakes/fake-discord.ts';
 import { ScriptedBot } from './fake-chat-bot.ts';
 
 const TOKEN = 'fake-bot-token.SECRET';
@@ -101,7 +108,7 @@ describe('Discord adapter against a fake Discord', () => {
 
   it('answers a mention in the digest thread there, and ignores bots', async () => {
     const threadId = bot.links[0]?.threadId as string;
-    const botAuthor = { ...fake.human('400000000000000099'), bot: true };
+    const botAuthor = { ...human('400000000000000099'), bot: true };
     fake.dispatch(
       'MESSAGE_CREATE',
       fake.message({

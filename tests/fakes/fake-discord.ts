@@ -10,27 +10,35 @@
  *   discord.handle('POST', /^\/channels\/\d+\/messages$/, () => ({ status: 403, body: {...} })) // override
  *   await discord.identified       // the client has sent IDENTIFY and received READY + GUILD_CREATE
  *   discord.dispatch('INTERACTION_CREATE', discord.slashCommand('brief', { set: 'x' }))
- *   discord.dispatch('MESSAGE_CREATE', discord.message({ channelId, content: '<@BOT> hi' }))
+ *   discord.dispatch('MESSAGE_CREATE', discord.message({ channelId, content: `<@${APP_ID}> hi`, mentionsBot: true }))
  *   await discord.close()
  *
  * Identity: application APP_ID (also the bot user's id), guild GUILD_ID, text channel CHANNEL_ID,
  * human user HUMAN_ID. Paths are recorded decoded and without the '/api/v10' prefix, e.g.
  * 'PATCH /webhooks/APP_ID/<token>/messages/@original'. Created messages and threads get
- * increasing snowflake ids.
+ * increasing snowflake ids. Payload shapes and ids live in ./fake-discord-payloads.ts (re-exported).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type WebSocket, WebSocketServer } from 'ws';
+import {
+  APP_ID,
+  botUser,
+  CHANNEL_ID,
+  GUILD_ID,
+  guildCreate,
+  human,
+  type Json,
+  MANAGER_PERMISSIONS,
+  MEMBER_PERMISSIONS,
+  messageObject,
+  messagePayload,
+  textChannel,
+  threadObject,
+} from './fake-discord-payloads.ts';
 
-export const APP_ID = '100000000000000001';
-export const GUILD_ID = '200000000000000001';
-export const CHANNEL_ID = '300000000000000001';
-export const HUMAN_ID = '400000000000000001';
-/** Manage Channels (1 << 4) plus View, Send and thread permissions: a user who may subscribe. */
-export const MANAGER_PERMISSIONS = String((1n << 4n) | (1n << 10n) | (1n << 11n) | (1n << 38n));
-export const MEMBER_PERMISSIONS = String((1n << 10n) | (1n << 11n) | (1n << 38n));
+export * from './fake-discord-payloads.ts';
 
-export type Json = Record<string, unknown>;
 export interface RecordedCall {
   method: string;
   path: string;
@@ -53,6 +61,8 @@ export class FakeDiscord {
   private nextId = 500_000_000_000_000_000n;
   private seq = 0;
   private markIdentified: () => void = () => {};
+  /** The @original message id of each interaction token: edits keep one id. */
+  private readonly originals = new Map<string, string>();
 
   private constructor(
     private readonly server: Server,
@@ -117,21 +127,6 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(JSON.stringify({ op: 0, t: event, s: this.seq, d: data }));
   }
 
-  botUser(): Json {
-    return {
-      id: APP_ID,
-      username: 'briefbot',
-      discriminator: '0',
-      global_name: null,
-      avatar: null,
-      bot: true,
-    };
-  }
-
-  human(id = HUMAN_ID): Json {
-    return { id, username: `user${id.slice(-3)}`, discriminator: '0', global_name: null, avatar: null };
-  }
-
   /** An INTERACTION_CREATE payload for a slash command with string options. */
   slashCommand(
     name: string,
@@ -148,7 +143,7 @@ export class FakeDiscord {
       channel_id: extra.channelId ?? CHANNEL_ID,
       channel: { id: extra.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
       member: {
-        user: this.human(extra.userId),
+        user: human(extra.userId),
         roles: [],
         permissions: extra.permissions ?? MEMBER_PERMISSIONS,
         joined_at: '2026-01-01T00:00:00.000Z',
@@ -181,32 +176,9 @@ export class FakeDiscord {
     };
   }
 
-  /** A MESSAGE_CREATE payload (the channel must be cached by the client: CHANNEL_ID or a created thread). */
+  /** A MESSAGE_CREATE payload (its channel must be cached by the client: CHANNEL_ID or a created thread). */
   message(options: { channelId: string; content: string; author?: Json; mentionsBot?: boolean }): Json {
-    const author = options.author ?? this.human();
-    return {
-      id: this.id(),
-      channel_id: options.channelId,
-      guild_id: GUILD_ID,
-      author,
-      member: { roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-      content: options.content,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: options.mentionsBot ? [this.botUser()] : [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-    };
-  }
-
-  textChannel(): Json {
-    return { id: CHANNEL_ID, type: 0, name: 'news', position: 0, permission_overwrites: [] };
+    return messagePayload(this.id(), options);
   }
 
   async close(): Promise<void> {
@@ -236,34 +208,14 @@ export class FakeDiscord {
   private onIdentify(): void {
     this.dispatch('READY', {
       v: 10,
-      user: this.botUser(),
+      user: botUser(),
       guilds: [{ id: GUILD_ID, unavailable: true }],
       session_id: 'fake-session',
       resume_gateway_url: `ws://127.0.0.1:${this.port}`,
       shard: [0, 1],
       application: { id: APP_ID, flags: 0 },
     });
-    this.dispatch('GUILD_CREATE', {
-      id: GUILD_ID,
-      name: 'Newsroom',
-      icon: null,
-      owner_id: HUMAN_ID,
-      unavailable: false,
-      member_count: 2,
-      large: false,
-      joined_at: '2026-01-01T00:00:00.000Z',
-      features: [],
-      roles: [{ id: GUILD_ID, name: '@everyone', permissions: MEMBER_PERMISSIONS, position: 0, color: 0 }],
-      channels: [this.textChannel()],
-      threads: [],
-      members: [{ user: this.botUser(), roles: [], joined_at: '2026-01-01T00:00:00.000Z' }],
-      emojis: [],
-      stickers: [],
-      presences: [],
-      voice_states: [],
-      stage_instances: [],
-      guild_scheduled_events: [],
-    });
+    this.dispatch('GUILD_CREATE', guildCreate());
     this.markIdentified();
   }
 
@@ -290,27 +242,11 @@ export class FakeDiscord {
     return this.defaultAnswer(call);
   }
 
-  /** A message object as Discord returns it for a send or a webhook edit. */
-  private messageObject(channelId: string, body: Json, id = this.id()): Json {
-    return {
-      id,
-      channel_id: channelId,
-      guild_id: GUILD_ID,
-      author: this.botUser(),
-      content: body.content ?? '',
-      embeds: body.embeds ?? [],
-      attachments: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      pinned: false,
-      type: 0,
-      flags: body.flags ?? 0,
-      webhook_id: undefined,
-    };
+  private originalId(token: string, which: string): string {
+    if (which !== '@original') return which;
+    const id = this.originals.get(token) ?? this.id();
+    this.originals.set(token, id);
+    return id;
   }
 
   private defaultAnswer(call: RecordedCall): FakeAnswer {
@@ -340,46 +276,28 @@ export class FakeDiscord {
       if (method === 'DELETE') return { status: 204 };
       return {
         status: 200,
-        body: this.messageObject(
+        body: messageObject(
+          this.originalId(webhookMessage[1] ?? '', webhookMessage[2] ?? ''),
           CHANNEL_ID,
           body,
-          webhookMessage[2] === '@original' ? undefined : webhookMessage[2],
         ),
       };
     }
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) {
-      return { status: 200, body: this.messageObject(CHANNEL_ID, body) };
+      return { status: 200, body: messageObject(this.id(), CHANNEL_ID, body) };
     }
     if (method === 'POST' && channelMessages) {
-      return { status: 200, body: this.messageObject(channelMessages[1] ?? CHANNEL_ID, body) };
+      return { status: 200, body: messageObject(this.id(), channelMessages[1] ?? CHANNEL_ID, body) };
     }
     if (method === 'POST' && threadStart) {
       return {
         status: 201,
         // A thread started from a message has the message's id.
-        body: {
-          id: threadStart[2],
-          type: 11,
-          guild_id: GUILD_ID,
-          parent_id: threadStart[1],
-          name: body.name,
-          owner_id: APP_ID,
-          last_message_id: null,
-          message_count: 0,
-          member_count: 1,
-          rate_limit_per_user: 0,
-          thread_metadata: {
-            archived: false,
-            auto_archive_duration: body.auto_archive_duration ?? 1440,
-            archive_timestamp: new Date().toISOString(),
-            locked: false,
-          },
-          total_message_sent: 0,
-        },
+        body: threadObject(threadStart[2] ?? '', threadStart[1] ?? '', body),
       };
     }
     if (method === 'GET' && path === `/channels/${CHANNEL_ID}`) {
-      return { status: 200, body: { ...this.textChannel(), guild_id: GUILD_ID } };
+      return { status: 200, body: { ...textChannel(), guild_id: GUILD_ID } };
     }
     if (method === 'GET' && /^\/channels\/\d+$/.test(path)) {
       return { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
