@@ -1,5 +1,7 @@
 import type { AnswerContext, Hit, SentenceRow } from './answer-index.ts';
-import { indexTerm, words } from './answer-terms.ts';
+import { termSet } from './answer-terms.ts';
+
+export { termSet };
 
 /** One cited sentence (or quote) of an answer. */
 export interface Evidence {
@@ -46,15 +48,6 @@ function completeQuote(context: AnswerContext, row: SentenceRow, text: string): 
     const following = context.sentences[row.id + next];
     if (!following || following.article !== row.article) break;
     out = `${out} ${following.text}`;
-  }
-  return out;
-}
-
-export function termSet(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const w of words(text)) {
-    const t = indexTerm(w);
-    if (t) out.add(t);
   }
   return out;
 }

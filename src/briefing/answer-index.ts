@@ -1,8 +1,8 @@
 import MiniSearch from 'minisearch';
-import { indexTerm, type TermGroup, words } from './answer-terms.ts';
+import { indexTerm, type TermGroup, termSet, words } from './answer-terms.ts';
 import { type ArticleSentence, analyseArticle } from './nlp.ts';
 import { sourceLabel } from './source-label.ts';
-import type { Article, Digest, Quote } from './types.ts';
+import type { Article, Digest, Quote, TimelineEvent } from './types.ts';
 
 /** One indexed sentence; `text` is display-ready (list markers removed). */
 export interface SentenceRow {
@@ -32,6 +32,8 @@ export interface AnswerContext {
   frequency: Map<string, number>;
   /** Digest quotes by the lower-cased last word of their speaker. */
   quotesBySurname: Map<string, Quote[]>;
+  /** Lookups built on first use by the questions that need them. */
+  lazy: { eventsByArticle?: Map<string, TimelineEvent[]>; quoteTerms?: Map<Quote, Set<string>> };
 }
 
 const LIST_MARKER = /^\s*(?:[*•-]|\d+[.)])\s+/;
@@ -80,7 +82,7 @@ export function createAnswerContext(articles: Article[], digest: Digest): Answer
     list.push(quote);
     quotesBySurname.set(surname, list);
   }
-  return { articles: infos, byId, digest, sentences, search, frequency, quotesBySurname };
+  return { articles: infos, byId, digest, sentences, search, frequency, quotesBySurname, lazy: {} };
 }
 
 export function lastWord(name: string): string | null {
@@ -112,6 +114,7 @@ export interface Hit {
 /** Share of the corpus above which a term is too common to help ranking (when other terms remain). */
 const COMMON_SHARE = 0.2;
 const MIN_SENTENCES_TO_PRUNE = 2000;
+const POSTINGS_BUDGET = 12_000;
 const ALTERNATIVE_WEIGHT = 0.7;
 
 /** BM25 over sentences for a question's term groups (each term with its synonyms, weighted lower). */
@@ -122,7 +125,6 @@ export function searchSentences(
 ): Hit[] {
   const total = Math.max(1, context.sentences.length);
   const weight = new Map<string, number>();
-  const groupOf = new Map<string, number[]>();
   groups.forEach((g, i) => {
     const base = options.weights?.[i] ?? 1;
     for (const [term, w] of [
@@ -131,13 +133,13 @@ export function searchSentences(
     ]) {
       if (!context.frequency.has(term)) continue;
       weight.set(term, Math.max(weight.get(term) ?? 0, w));
-      groupOf.set(term, [...(groupOf.get(term) ?? []), i]);
     }
   });
   let terms = [...weight.keys()];
   // Only large corpora: in a handful of articles the story's main word is common and still matters.
   const rare = terms.filter((t) => (context.frequency.get(t) ?? 0) / total < COMMON_SHARE);
   if (rare.length > 0 && total >= MIN_SENTENCES_TO_PRUNE) terms = rare;
+  terms = withinBudget(context, terms, weight);
   if (terms.length === 0) return [];
   const results = context.search.search(terms.join(' '), {
     combineWith: 'OR',
@@ -148,12 +150,34 @@ export function searchSentences(
   for (const r of results) {
     const row = context.sentences[r.id as number];
     if (!row || (options.filter && !options.filter(row))) continue;
+    // Coverage is checked against every group, including terms left out of the search for speed.
+    const terms = termSet(row.text);
     const matched = new Set<number>();
-    for (const t of r.queryTerms) for (const g of groupOf.get(t) ?? []) matched.add(g);
+    groups.forEach((g, i) => {
+      if (terms.has(g.term) || g.alternatives.some((a) => terms.has(a))) matched.add(i);
+    });
     hits.push({ id: r.id as number, score: r.score, matched });
     if (hits.length >= limit) break;
   }
   return hits;
+}
+
+/**
+ * Keeps the question's postings under a budget by dropping the most common terms first (synonyms
+ * before the user's own words): rare terms carry nearly all of BM25's signal, and the search cost
+ * grows with every posting, so a question stays fast on any corpus size.
+ */
+function withinBudget(context: AnswerContext, terms: string[], weight: Map<string, number>): string[] {
+  const cost = (t: string) => context.frequency.get(t) ?? 0;
+  const sorted = [...terms].sort((a, b) => (weight.get(b) ?? 0) - (weight.get(a) ?? 0) || cost(a) - cost(b));
+  const kept: string[] = [];
+  let spent = 0;
+  for (const term of sorted) {
+    if (kept.length > 0 && spent + cost(term) > POSTINGS_BUDGET) continue;
+    kept.push(term);
+    spent += cost(term);
+  }
+  return kept;
 }
 
 /** The sentence's analysis (tokens, POS, entities), shared with the digest's NLP pass. */

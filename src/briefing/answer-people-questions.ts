@@ -10,11 +10,25 @@ const QUOTE_MARK = /[“”"]|(?:^|\s)['‘]\p{L}|\p{L}[.,!?]?['’](?=\s|$)/u;
 const SPEECH =
   /\b(?:said|says|told|added|posted|wrote|argued|warned|stressed|insisted|responded|continued)\b/i;
 
-/** Sentences mentioning a person's surname, best first. */
+/** Sentences mentioning a person's surname, best first; those with the full name first of all. */
 function mentionRows(context: AnswerContext, person: Person, limit: number): SentenceRow[] {
-  const term = indexTerm(person.surname);
-  if (!term) return [];
-  return searchSentences(context, [{ term, alternatives: [] }], { limit })
+  const surname = indexTerm(person.surname);
+  if (!surname) return [];
+  const terms = new Set([surname, ...person.name.split(/\s+/).map(indexTerm)]);
+  const groups = [...terms]
+    .filter((t): t is string => t !== null)
+    .map((term) => ({ term, alternatives: [] }));
+  const index = groups.findIndex((g) => g.term === surname);
+  const full = person.name.toLowerCase();
+  return searchSentences(context, groups, { limit: limit * 5 })
+    .filter((h) => h.matched.has(index))
+    .map((h, order) => ({
+      h,
+      rank: (context.sentences[h.id]?.text.toLowerCase().includes(full) ? 0 : 1e6) + order,
+    }))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, limit)
+    .map(({ h }) => h)
     .map((h) => context.sentences[h.id])
     .filter((r): r is SentenceRow => r !== undefined);
 }
@@ -63,7 +77,7 @@ export function answerQuote(context: AnswerContext, question: ParsedQuestion): A
     for (const t of topic) if (terms.has(t)) n++;
     return n / topic.size;
   };
-  const quotes = context.digest.quotes
+  const quotes = (context.quotesBySurname.get(person.surname) ?? [])
     .filter((q) => sameSpeaker(q, person))
     .map((q) => ({ q, rank: relevance(q.text) * 10 + q.score }))
     .sort((a, b) => b.rank - a.rank);
@@ -96,9 +110,9 @@ function answerWhoSaid(context: AnswerContext, question: ParsedQuestion): Answer
   const topic = termSet(question.topic);
   if (topic.size === 0) return notFound(null, `Which words do you mean?${quotedPeople(context)}`);
   let best: { q: Quote; share: number } | null = null;
-  for (const q of context.digest.quotes) {
+  context.lazy.quoteTerms ??= new Map(context.digest.quotes.map((q) => [q, termSet(q.text)]));
+  for (const [q, terms] of context.lazy.quoteTerms) {
     if (!q.speaker) continue;
-    const terms = termSet(q.text);
     let n = 0;
     for (const t of topic) if (terms.has(t)) n++;
     const share = n / topic.size;
@@ -157,7 +171,7 @@ export function answerWho(context: AnswerContext, question: ParsedQuestion): Ans
     const appo = APPOSITION.exec(after)?.[1];
     if (appo?.split(/\s+/).some(isRoleWord)) add(appo.trim(), row, order);
   });
-  for (const q of context.digest.quotes) {
+  for (const q of context.quotesBySurname.get(person.surname) ?? []) {
     if (q.role && sameSpeaker(q, person)) add(q.role, null, rows.length);
   }
   const ranked = [...candidates.values()].sort((a, b) => b.votes - a.votes || a.first - b.first);

@@ -95,7 +95,8 @@ export function resolvePerson(context: AnswerContext, subject: string): Person |
     const name = quote.speaker ? stripRole(quote.speaker) : '';
     if (name && compatible(name)) forms.set(name, (forms.get(name) ?? 0) + 2);
   }
-  for (const hit of mentions(context, surname, 40)) {
+  const full = words.length > 1 ? mentions(context, cleaned, 40) : [];
+  for (const hit of full.length > 0 ? full : mentions(context, surname, 40)) {
     const row = context.sentences[hit.id];
     const tokens = row ? analysed(context, row)?.tokens : undefined;
     if (!tokens) continue;

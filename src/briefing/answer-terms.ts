@@ -124,3 +124,13 @@ export function termGroups(text: string): TermGroup[] {
   }
   return groups;
 }
+
+/** The index terms of a text, as a set. */
+export function termSet(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    const t = indexTerm(w);
+    if (t) out.add(t);
+  }
+  return out;
+}

@@ -1,9 +1,10 @@
-import { type AnswerParts, evidenceOf, formatAnswer, pickHits } from './answer-evidence.ts';
+import { type AnswerParts, evidenceOf, formatAnswer, overlap, pickHits, termSet } from './answer-evidence.ts';
 import { type AnswerContext, type Hit, type SentenceRow, searchSentences } from './answer-index.ts';
 import { answerQuote, answerWho, attributedPerson } from './answer-people-questions.ts';
 import { indexTerm, type TermGroup, termGroups, words } from './answer-terms.ts';
 import { type ParsedQuestion, parseQuestion } from './question-type.ts';
 import { longDate } from './source-label.ts';
+import type { TimelineEvent } from './types.ts';
 
 export { type AnswerContext, createAnswerContext } from './answer-index.ts';
 
@@ -131,7 +132,7 @@ function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerPa
   const coverage = q.type === 'count' || q.type === 'when' ? (best?.matched.size ?? 0) : articleCoverage;
   if (!best || coverage < needed || !thingCovered) {
     const what = q.type === 'count' ? 'a number for that' : q.type === 'when' ? 'when that happened' : 'that';
-    return nearest(context, `The articles don't say ${what}.`, groups);
+    return nearest(context, `The articles don't say ${what}.`, groups, all[0]);
   }
   const max = q.type === 'count' || q.type === 'when' ? 2 : 3;
   const picked = pickHits(context, hits, max, q.type === 'why' || q.type === 'what' ? 0.75 : 0.85);
@@ -141,7 +142,7 @@ function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerPa
     .map((r) => evidenceOf(context, r));
   return {
     found: true,
-    lead: q.type === 'when' ? whenLead(context, groups) : null,
+    lead: q.type === 'when' ? whenLead(context, context.sentences[picked[0]?.id ?? -1]) : null,
     evidence,
     subject: q.subject,
   };
@@ -188,21 +189,30 @@ function countsThing(text: string, thing: TermGroup[]): boolean {
   return false;
 }
 
-/** For "when" questions: the date of the timeline event that best matches, e.g. "Jan 26, 2026." */
-function whenLead(context: AnswerContext, groups: TermGroup[]): string | null {
-  let best: { date: string; n: number } | null = null;
-  for (const event of context.digest.timeline) {
-    const terms = new Set(words(event.event).map(indexTerm));
-    let n = 0;
-    for (const g of groups) if (terms.has(g.term) || g.alternatives.some((a) => terms.has(a))) n++;
-    if (n > (best?.n ?? 0)) best = { date: event.date, n };
+/** For "when" questions: the date of the timeline event drawn from the cited sentence, e.g. "Jan 26, 2026." */
+function whenLead(context: AnswerContext, row: SentenceRow | undefined): string | null {
+  if (!row) return null;
+  const info = context.articles[row.article];
+  if (!info) return null;
+  if (!context.lazy.eventsByArticle) {
+    const map = new Map<string, TimelineEvent[]>();
+    for (const event of context.digest.timeline) {
+      for (const id of event.articles) map.set(id, [...(map.get(id) ?? []), event]);
+    }
+    context.lazy.eventsByArticle = map;
   }
-  return best && best.n >= Math.max(1, Math.ceil(groups.length * 0.6)) ? `${longDate(best.date)}.` : null;
+  const sentence = termSet(row.text);
+  let best: { date: string; score: number } | null = null;
+  for (const event of context.lazy.eventsByArticle.get(info.article.id) ?? []) {
+    const score = overlap(sentence, termSet(event.event));
+    if (score > (best?.score ?? 0.5)) best = { date: event.date, score };
+  }
+  return best ? `${longDate(best.date)}.` : null;
 }
 
 /** Not answerable: say so, and offer the closest fact the articles do hold. */
-function nearest(context: AnswerContext, lead: string, groups: TermGroup[]): AnswerParts {
-  const hit = groups.length > 0 ? searchSentences(context, groups, { limit: 1 })[0] : undefined;
+function nearest(context: AnswerContext, lead: string, groups: TermGroup[], best?: Hit): AnswerParts {
+  const hit = best ?? (groups.length > 0 ? searchSentences(context, groups, { limit: 1 })[0] : undefined);
   const row = hit ? context.sentences[hit.id] : undefined;
   if (row)
     return {
