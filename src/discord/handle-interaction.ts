@@ -60,14 +60,20 @@ function commandText(interaction: ChatInputCommandInteraction): string {
 }
 
 /**
+ * How each command's placeholder is shown. The chat layer's digests and answers are public and only
+ * help, lists and errors are private, so both defer publicly: the usual reply edits the placeholder.
+ */
+const DEFER_EPHEMERAL = { brief: false, ask: false } as const;
+
+/**
  * Defers at once (Discord allows 3 s), asks the chat layer, then edits the deferred reply with the
- * first message and follows up with the rest. /brief defers publicly, /ask privately. When the
- * reply's visibility differs from the deferral (e.g. `/brief help` is ephemeral), the placeholder is
- * deleted and the reply is sent as follow-ups with the right visibility.
+ * first message and follows up with the rest. When the reply's visibility differs from the deferral
+ * (e.g. `/brief help` is ephemeral), the placeholder is deleted and the reply is sent as follow-ups
+ * with the right visibility.
  */
 async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const name = interaction.commandName as 'brief' | 'ask';
-  const deferredEphemeral = name === 'ask';
+  const deferredEphemeral = DEFER_EPHEMERAL[name];
   await interaction.deferReply(deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {});
 
   const reply = await deps.bot.handle(

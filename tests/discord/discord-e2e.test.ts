@@ -135,27 +135,38 @@ describe('Discord adapter against a fake Discord', () => {
     expect(messages[0]?.ctx.channelId).toBe(CHANNEL_ID);
   });
 
-  it('/ask defers privately and, for a public answer, replaces the placeholder with a public follow-up', async () => {
+  it('/ask defers, then edits the placeholder with the answer', async () => {
     const payload = fake.slashCommand(
       'ask',
       { question: 'Who is in charge?', set: 'city-budget' },
-      {
-        permissions: MANAGER_PERMISSIONS,
-      },
+      { permissions: MANAGER_PERMISSIONS },
     );
     fake.dispatch('INTERACTION_CREATE', payload);
-    expect((await fake.waitFor('POST', callback(payload))).body).toMatchObject({
-      type: 5,
-      data: { flags: EPHEMERAL },
-    });
-    await fake.waitFor('DELETE', webhook(payload, '/messages/@original'));
-    const followUp = await fake.waitFor('POST', webhook(payload));
-    expect((followUp.body.embeds as { description?: string }[])[0]?.description).toContain(
+    expect((await fake.waitFor('POST', callback(payload))).body).toMatchObject({ type: 5 });
+    const edit = await fake.waitFor('PATCH', webhook(payload, '/messages/@original'));
+    expect((edit.body.embeds as { description?: string }[])[0]?.description).toContain(
       'You asked: Who is in charge? --set city-budget',
     );
-    expect(followUp.body.flags ?? 0).toBe(0);
     const ask = bot.requests.find((r) => r.request.type === 'command' && r.request.name === 'ask');
     expect(ask?.ctx.canManageChannel).toBe(true);
+    expect(fake.calls.some((c) => c.method === 'DELETE' && c.path.includes(String(payload.token)))).toBe(
+      false,
+    );
+  });
+
+  it('sends a long digest as the edited placeholder plus follow-ups, with the thread on the first', async () => {
+    const payload = fake.slashCommand('brief', { text: 'long' });
+    fake.dispatch('INTERACTION_CREATE', payload);
+    await fake.waitFor('PATCH', webhook(payload, '/messages/@original'));
+    const followUp = await fake.waitFor('POST', webhook(payload));
+    expect(followUp.body.flags ?? 0).toBe(0);
+    expect(followUp.body.allowed_mentions).toEqual({ parse: [] });
+    await expect.poll(() => bot.links.filter((l) => l.origin.set === 'long').length).toBe(1);
+    const thread = fake.calls.filter((c) => c.path.endsWith('/threads')).at(-1);
+    expect(thread?.path).toBe(`/channels/${CHANNEL_ID}/messages/${bot.links.at(-1)?.threadId}/threads`);
+    const sent = fake.calls.filter((c) => c.path.startsWith(`/webhooks/${APP_ID}/${String(payload.token)}`));
+    const text = JSON.stringify(sent.map((c) => c.body.embeds));
+    for (let i = 0; i < 400; i++) expect(text).toContain(`(https://news.example/long/${i})`);
   });
 
   it('sends an ephemeral reply to a public /brief privately', async () => {

@@ -3,7 +3,7 @@ import type { ChatBot, ChatContext, ChatRequest, Platform } from '../../src/chat
 
 /**
  * A scripted ChatBot that records what the adapter hands it: the adapter's tests assert the wire,
- * not briefing logic. `boom` (command or message) throws; `/brief help` is ephemeral; messages are answered only
+ * not briefing logic. `boom` (command or message) throws; `/brief long` needs several messages; `/brief help` is ephemeral; messages are answered only
  * in linked threads or when the bot is mentioned.
  */
 export class ScriptedBot implements ChatBot {
@@ -20,8 +20,19 @@ export class ScriptedBot implements ChatBot {
     if (request.type === 'command' && request.text === 'help') {
       return { kind: 'help', visibility: 'ephemeral', title: 'Help', sections: [], text: 'Use /brief.' };
     }
-    if (request.type === 'command' && request.name === 'brief')
-      return this.digestReply(request.text || 'default');
+    if (request.type === 'command' && request.name === 'brief') {
+      const reply = await this.digestReply(request.text || 'default');
+      if (request.text === 'long') {
+        const items = Array.from({ length: 400 }, (_, i) => ({
+          title: `Article number ${i} about the long story`,
+          outlet: 'Outlet',
+          date: null,
+          url: `https://news.example/long/${i}`,
+        }));
+        reply.sections.push({ type: 'sources', heading: 'All sources', items });
+      }
+      return reply;
+    }
     const linked = request.type === 'message' && this.links.some((l) => l.threadId === request.threadId);
     if (request.type === 'message' && !linked && !request.mentioned) return null;
     const question = request.text;
