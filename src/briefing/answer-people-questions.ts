@@ -157,6 +157,8 @@ export function answerWho(context: AnswerContext, question: ParsedQuestion): Ans
     const key = role.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
     const entry = candidates.get(key) ?? { role, rows: [], votes: 0, first: order };
     entry.votes += 1;
+    // Newsroom style writes a descriptive role in lower case ("border czar"): prefer that form.
+    if (/^\p{Lu}/u.test(entry.role) && /^\p{Ll}/u.test(role)) entry.role = role;
     if (row && !entry.rows.includes(row)) entry.rows.push(row);
     candidates.set(key, entry);
   };
