@@ -118,6 +118,11 @@ async function openThread(
   if (!reply.digest) return;
   const channel =
     interaction.channel ?? (await interaction.client.channels.fetch(interaction.channelId).catch(() => null));
+  if (channel?.isThread() && channel.parentId) {
+    // Asked inside a thread (or a forum post): that thread becomes the digest's questions thread.
+    await deps.bot.linkThread({ platform: 'discord', channelId: channel.parentId }, channel.id, reply.digest);
+    return;
+  }
   const threadId = await startDigestThread(channel, messageId, deps.logger);
   if (!threadId) return;
   await deps.bot.linkThread(

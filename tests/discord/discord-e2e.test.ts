@@ -11,6 +11,7 @@ import {
   GUILD_ID,
   human,
   MANAGER_PERMISSIONS,
+  threadObject,
 } from '../fakes/fake-discord.ts';
 import { ScriptedBot } from './fake-chat-bot.ts';
 
@@ -167,6 +168,22 @@ describe('Discord adapter against a fake Discord', () => {
     const sent = fake.calls.filter((c) => c.path.startsWith(`/webhooks/${APP_ID}/${String(payload.token)}`));
     const text = JSON.stringify(sent.map((c) => c.body.embeds));
     for (let i = 0; i < 400; i++) expect(text).toContain(`(https://news.example/long/${i})`);
+  });
+
+  it('/brief inside a thread links that thread instead of starting another', async () => {
+    const threadId = bot.links[0]?.threadId as string;
+    const channel = threadObject(threadId, CHANNEL_ID, { name: 'Questions about this briefing' });
+    const payload = fake.slashCommand('brief', { set: 'inner' }, { channelId: threadId, channel });
+    const threadsBefore = fake.calls.filter((c) => c.path.endsWith('/threads')).length;
+    fake.dispatch('INTERACTION_CREATE', payload);
+    await fake.waitFor('PATCH', webhook(payload, '/messages/@original'));
+    await expect
+      .poll(() => bot.links.find((l) => l.origin.set === 'inner'))
+      .toMatchObject({
+        where: { platform: 'discord', channelId: CHANNEL_ID },
+        threadId,
+      });
+    expect(fake.calls.filter((c) => c.path.endsWith('/threads')).length).toBe(threadsBefore);
   });
 
   it('sends an ephemeral reply to a public /brief privately', async () => {

@@ -127,11 +127,11 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(JSON.stringify({ op: 0, t: event, s: this.seq, d: data }));
   }
 
-  /** An INTERACTION_CREATE payload for a slash command with string options. */
+  /** An INTERACTION_CREATE payload for a slash command with string options (`channel`: e.g. a threadObject). */
   slashCommand(
     name: string,
     options: Record<string, string> = {},
-    extra: { channelId?: string; permissions?: string; userId?: string } = {},
+    extra: { channelId?: string; permissions?: string; userId?: string; channel?: Json } = {},
   ): Json {
     return {
       id: this.id(),
@@ -141,7 +141,12 @@ export class FakeDiscord {
       version: 1,
       guild_id: GUILD_ID,
       channel_id: extra.channelId ?? CHANNEL_ID,
-      channel: { id: extra.channelId ?? CHANNEL_ID, type: 0, guild_id: GUILD_ID, name: 'news' },
+      channel: extra.channel ?? {
+        id: extra.channelId ?? CHANNEL_ID,
+        type: 0,
+        guild_id: GUILD_ID,
+        name: 'news',
+      },
       member: {
         user: human(extra.userId),
         roles: [],
