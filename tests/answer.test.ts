@@ -96,6 +96,16 @@ describe('answers on the default set', () => {
     expect(ask('what is Operation Metro Surge?').citations[0]?.text).toContain('Operation Metro Surge');
   });
 
+  it('answers "what happened?" with the TL;DR and "who is quoted?" with the speakers', () => {
+    const overview = ask('what happened?');
+    expect(overview.found).toBe(true);
+    expect(overview.citations.length).toBeGreaterThan(0);
+    const quoted = ask('who is quoted?');
+    expect(quoted.lead).toMatch(/^Quoted: /);
+    expect(quoted.lead).toContain('Tom Homan');
+    expect(ask('where did the shootings happen?').citations[0]?.text).toContain('in Minneapolis');
+  });
+
   it('says plainly when the articles do not answer, and never invents', () => {
     const france = ask('what is the capital of France?');
     expect(france.found).toBe(false);

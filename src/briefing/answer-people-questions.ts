@@ -105,6 +105,28 @@ export function answerQuote(context: AnswerContext, question: ParsedQuestion): A
   return { found: true, lead: null, evidence, subject: person.name };
 }
 
+/** "who is quoted?": the most quoted people, with a role where the articles give one, and a quote of each. */
+export function answerQuoted(context: AnswerContext): AnswerParts {
+  const bySpeaker = new Map<string, Quote[]>();
+  for (const q of context.digest.quotes) {
+    if (q.speaker) bySpeaker.set(q.speaker, [...(bySpeaker.get(q.speaker) ?? []), q]);
+  }
+  const ranked = [...bySpeaker.values()].sort((a, b) => b.length - a.length).slice(0, 5);
+  if (ranked.length === 0) return notFound(null, 'The articles quote no one by name.');
+  const names = ranked.map((qs) => {
+    const role = qs.find((q) => q.role)?.role;
+    return role ? `${qs[0]?.speaker} (${role})` : (qs[0]?.speaker ?? '');
+  });
+  const evidence = ranked.slice(0, 3).flatMap((qs) => {
+    const q = qs[0];
+    const info = q ? context.articles[context.byId.get(q.article) ?? -1] : undefined;
+    return q?.speaker && info
+      ? [{ article: q.article, label: info.label, text: q.text, speaker: q.speaker }]
+      : [];
+  });
+  return { found: true, lead: `Quoted: ${names.join(', ')}.`, evidence, subject: null };
+}
+
 /** "who said X?": the quote (or quoting sentence) closest to X. */
 function answerWhoSaid(context: AnswerContext, question: ParsedQuestion): AnswerParts {
   const topic = termSet(question.topic);
@@ -228,6 +250,7 @@ const ATTRIBUTION =
 export function attributedPerson(context: AnswerContext, sentence: string): string | null {
   const m = ATTRIBUTION.exec(sentence);
   const name = m?.[1] ?? m?.[2];
-  if (!name || isRoleWord(name.split(/\s+/).pop() ?? '')) return null;
-  return resolvePerson(context, name)?.name ?? null;
+  if (!name || /^The\s/.test(name) || isRoleWord(name.split(/\s+/).pop() ?? '')) return null;
+  const person = resolvePerson(context, name)?.name ?? null;
+  return person && !/^the\s/i.test(person) ? person : null;
 }

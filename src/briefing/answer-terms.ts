@@ -11,7 +11,8 @@ const STOP = new Set(
     'hers their theirs him i me my we us our you your yours who whom whose what which when where why how ' +
     'many much not no nor also just very too any some all each more most other such only own same up ' +
     'down out off again further once s t say says said saying tell told tells according per ' +
-    'know tell me please give show explain describe anything something thing things'
+    'know tell me please give show explain describe anything something thing things ' +
+    'happen happens happened happening occur occurs occurred'
   ).split(/\s+/),
 );
 

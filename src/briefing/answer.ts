@@ -1,6 +1,6 @@
 import { type AnswerParts, evidenceOf, formatAnswer, overlap, pickHits, termSet } from './answer-evidence.ts';
 import { type AnswerContext, type Hit, type SentenceRow, searchSentences } from './answer-index.ts';
-import { answerQuote, answerWho, attributedPerson } from './answer-people-questions.ts';
+import { answerQuote, answerQuoted, answerWho, attributedPerson } from './answer-people-questions.ts';
 import { indexTerm, type TermGroup, termGroups, words } from './answer-terms.ts';
 import { type ParsedQuestion, parseQuestion } from './question-type.ts';
 import { longDate } from './source-label.ts';
@@ -69,6 +69,10 @@ function answerParts(q: ParsedQuestion, context: AnswerContext): AnswerParts {
       return answerQuote(context, q);
     case 'who':
       return answerWho(context, q);
+    case 'overview':
+      return overview(context);
+    case 'quoted':
+      return answerQuoted(context);
     default: {
       const missing = unknownNames(context, q.text);
       if (missing.length > 0) {
@@ -93,6 +97,10 @@ function unknownNames(context: AnswerContext, text: string): string[] {
 const CAUSE = /\b(?:because|due to|so that|in order to|reasons?|caused by|to block|to stop|to protest)\b/i;
 const WEAK_CAUSE = /\b(?:since|after|amid|saying|argu\w+|over|following)\b/i;
 
+const WHERE = /^(?:and\s+)?where\b/i;
+/** "in Minneapolis", "outside city hall": a place phrase, for "where" questions. */
+const PLACE =
+  /\b(?:in|at|near|outside|inside|across|from|to)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)\p{Lu}\p{L}+/u;
 const MONEY_QUESTION =
   /\b(?:money|cost|costs|spend|spent|pay|paid|price|dollars?|budget|lose|losses|earn)\b/i;
 const MONEY = /[$€£¥]\s?\d|\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|million|billion|trillion)\b/i;
@@ -164,6 +172,7 @@ function rerank(
     if (row && q.type === 'count' && thing.length > 0 && countsThing(row.text, thing)) score *= 1.6;
     if (row && q.type === 'why') score *= CAUSE.test(row.text) ? 1.8 : WEAK_CAUSE.test(row.text) ? 1.3 : 1;
     if (row && q.type === 'count' && MONEY_QUESTION.test(q.text) && MONEY.test(row.text)) score *= 1.4;
+    if (row && WHERE.test(q.text) && PLACE.test(row.text)) score *= 1.5;
     return { ...hit, score };
   });
   return scored.sort((a, b) => b.score - a.score);
@@ -208,6 +217,22 @@ function whenLead(context: AnswerContext, row: SentenceRow | undefined): string 
     if (score > (best?.score ?? 0.5)) best = { date: event.date, score };
   }
   return best ? `${longDate(best.date)}.` : null;
+}
+
+/** The digest's TL;DR bullets, each a sentence of an article, as an answer to "what happened?". */
+function overview(context: AnswerContext): AnswerParts {
+  const evidence = context.digest.tldr.slice(0, 3).flatMap((bullet) => {
+    const index = context.byId.get(bullet.articles[0] ?? '');
+    const info = index === undefined ? undefined : context.articles[index];
+    return info ? [{ article: info.article.id, label: info.label, text: bullet.text }] : [];
+  });
+  if (evidence.length === 0) return reply('These articles have no summary yet.');
+  return {
+    found: true,
+    lead: context.digest.title ? `${context.digest.title}.`.replace(/([.!?…])\.$/, '$1') : null,
+    evidence,
+    subject: null,
+  };
 }
 
 /** Not answerable: say so, and offer the closest fact the articles do hold. */

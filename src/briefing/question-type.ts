@@ -8,7 +8,11 @@ export type QuestionType =
   | 'who'
   | 'when'
   | 'why'
-  | 'what';
+  | 'what'
+  /** "what happened?", "summary": the digest's TL;DR. */
+  | 'overview'
+  /** "who is quoted?": the people the articles quote. */
+  | 'quoted';
 
 export interface ParsedQuestion {
   type: QuestionType;
@@ -28,6 +32,10 @@ const ABUSE =
   /\b(?:fuck\w*|shit\w*|stupid|idiot\w*|dumb|moron\w*|suck|sucks|bitch\w*|bastard|asshole|crap|shut up|hate you|useless bot)\b/i;
 const SMALLTALK =
   /^(?:hi|hello|hey|yo|thanks|thank you|thx|ok|okay|cool|great|nice|bye|good (?:morning|afternoon|evening|night)|how are you)(?:\s+\w+)?[\s!.?]*$/i;
+const OVERVIEW =
+  /^(?:(?:so|and|ok|okay),?\s+)?(?:what(?:'s|’s| is| has| was)? (?:happen(?:ed|ing)|going on|new|the (?:news|story|latest|gist|summary))|tell me (?:more|about it|everything)|more|summar(?:y|i[sz]e)(?: it| this)?|(?:give me |what is )?(?:a |the )?(?:summary|overview|gist|tl;?dr|main points?)|what (?:is|are) (?:this|these|the articles?|it) about|brief me)[\s?!.]*$/i;
+const QUOTED =
+  /^(?:who (?:is|was|are|were|gets?|got) (?:being )?quoted|who (?:spoke|speaks|is speaking|commented|has spoken)|(?:which|what) people (?:are|were) (?:quoted|mentioned)|who are the (?:people|speakers|sources)|(?:list|show) (?:the )?(?:quotes|speakers))[\s?!.]*$/i;
 const PRONOUN = /\b(he|she|him|her|his|hers|they|them|their)\b/i;
 const SAY_VERBS =
   'say|said|tell|told|post|posted|write|wrote|claim|claimed|argue|argued|think|thought|add|added|mean|warn|warned|respond|responded|react|reacted|announce|announced';
@@ -52,6 +60,8 @@ export function parseQuestion(raw: string, previousSubject: string | null = null
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return { ...base, type: 'empty', text: '' };
   if (ABUSE.test(trimmed)) return { ...base, type: 'abuse', text: trimmed };
   if (SMALLTALK.test(trimmed)) return { ...base, type: 'smalltalk', text: trimmed };
+  if (OVERVIEW.test(trimmed)) return { ...base, type: 'overview', text: trimmed };
+  if (QUOTED.test(trimmed)) return { ...base, type: 'quoted', text: trimmed };
   const text = resolvePronouns(trimmed.replace(/[?!.\s]+$/, ''), previousSubject);
   const more = MORE.test(text);
 
