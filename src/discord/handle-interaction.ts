@@ -20,18 +20,24 @@ export interface InteractionDeps {
   sets?: ArticleSetSource | undefined;
 }
 
+/** Whether any part of the reply reached Discord (then a failure must not delete it). */
+interface Progress {
+  sent: boolean;
+}
+
 export const APOLOGY = 'Sorry, something went wrong on my side. Please try again in a moment.';
 
 /** Entry point for every interaction; never rejects (errors are logged and apologised for). */
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const progress: Progress = { sent: false };
   try {
     if (interaction.isAutocomplete()) return await autocompleteSet(interaction, deps);
     if (!interaction.isChatInputCommand()) return;
     if (interaction.commandName !== 'brief' && interaction.commandName !== 'ask') return;
-    await runCommand(interaction, deps);
+    await runCommand(interaction, deps, progress);
   } catch (err) {
     deps.logger.error({ err, interactionId: interaction.id }, 'discord interaction failed');
-    if (interaction.isChatInputCommand()) await apologise(interaction, deps.logger);
+    if (interaction.isChatInputCommand()) await apologise(interaction, progress.sent, deps.logger);
   }
 }
 
@@ -71,7 +77,11 @@ const DEFER_EPHEMERAL = { brief: false, ask: false } as const;
  * (e.g. `/brief help` is ephemeral), the placeholder is deleted and the reply is sent as follow-ups
  * with the right visibility.
  */
-async function runCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
+async function runCommand(
+  interaction: ChatInputCommandInteraction,
+  deps: InteractionDeps,
+  progress: Progress,
+): Promise<void> {
   const name = interaction.commandName as 'brief' | 'ask';
   const deferredEphemeral = DEFER_EPHEMERAL[name];
   await interaction.deferReply(deferredEphemeral ? { flags: MessageFlags.Ephemeral } : {});
@@ -86,7 +96,13 @@ async function runCommand(interaction: ChatInputCommandInteraction, deps: Intera
   }
   const messages = renderEmbeds(reply);
   const ephemeral = reply.visibility === 'ephemeral';
-  const firstId = await sendReply(interaction, messages, ephemeral === deferredEphemeral, ephemeral);
+  const firstId = await sendReply(
+    interaction,
+    messages,
+    ephemeral === deferredEphemeral,
+    ephemeral,
+    progress,
+  );
   if (reply.digest && !ephemeral && firstId) await openThread(interaction, reply, firstId, deps);
 }
 
@@ -96,6 +112,7 @@ async function sendReply(
   messages: DiscordMessage[],
   editOriginal: boolean,
   ephemeral: boolean,
+  progress: Progress,
 ): Promise<string | null> {
   let firstId: string | null = null;
   if (!editOriginal) await interaction.deleteReply();
@@ -105,6 +122,7 @@ async function sendReply(
         ? await interaction.editReply(message as InteractionEditReplyOptions)
         : await interaction.followUp({ ...message, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     firstId ??= sent.id;
+    progress.sent = true;
   }
   return firstId;
 }
@@ -132,7 +150,11 @@ async function openThread(
   );
 }
 
-async function apologise(interaction: ChatInputCommandInteraction, logger: Logger): Promise<void> {
+async function apologise(
+  interaction: ChatInputCommandInteraction,
+  replySent: boolean,
+  logger: Logger,
+): Promise<void> {
   const apology = {
     content: APOLOGY,
     allowedMentions: { parse: [] },
@@ -143,9 +165,11 @@ async function apologise(interaction: ChatInputCommandInteraction, logger: Logge
       await interaction.reply(apology);
       return;
     }
-    // A public placeholder must not stay "thinking" for everyone: remove it, apologise privately.
-    if (interaction.deferred && !interaction.ephemeral)
+    // A public placeholder must not stay "thinking" for everyone: remove it (but never a reply that
+    // was already delivered, such as a digest whose thread failed), then apologise privately.
+    if (interaction.deferred && !interaction.ephemeral && !replySent) {
       await interaction.deleteReply().catch(() => undefined);
+    }
     await interaction.followUp(apology);
   } catch (err) {
     logger.error({ err, interactionId: interaction.id }, 'could not send the apology');

@@ -9,6 +9,8 @@ import { handleInteraction } from './handle-interaction.ts';
 import { handleMessage } from './handle-message.ts';
 import { guardPayloads } from './payload-guard.ts';
 
+const READY_TIMEOUT_MS = 60_000;
+
 export interface StartDiscordOptions {
   config: Pick<
     Config,
@@ -76,7 +78,8 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   });
 
   try {
-    const ready = once(client, Events.ClientReady);
+    // discord.js retries a gateway that does not answer; give up on start-up after a minute.
+    const ready = once(client, Events.ClientReady, { signal: AbortSignal.timeout(READY_TIMEOUT_MS) });
     await client.login(token);
     await ready;
   } catch (err) {

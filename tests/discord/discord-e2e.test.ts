@@ -204,6 +204,15 @@ describe('Discord adapter against a fake Discord', () => {
     expect(logLines.join('\n')).not.toContain('SECRET');
   });
 
+  it('keeps a delivered digest when linking its thread fails, and apologises privately', async () => {
+    const payload = fake.slashCommand('brief', { set: 'link-fails' });
+    fake.dispatch('INTERACTION_CREATE', payload);
+    await fake.waitFor('PATCH', webhook(payload, '/messages/@original'));
+    const apology = await fake.waitFor('POST', webhook(payload));
+    expect(apology.body).toMatchObject({ content: APOLOGY, flags: EPHEMERAL });
+    expect(fake.calls.some((c) => c.method === 'DELETE' && c.path.includes(tokenOf(payload)))).toBe(false);
+  });
+
   it('offers set names for autocomplete', async () => {
     const payload = fake.autocomplete('brief', 'set', 'bri');
     fake.dispatch('INTERACTION_CREATE', payload);

@@ -3,7 +3,7 @@ import type { ChatBot, ChatContext, ChatRequest, Platform } from '../../src/chat
 
 /**
  * A scripted ChatBot that records what the adapter hands it: the adapter's tests assert the wire,
- * not briefing logic. `boom` (command or message) throws; `/brief long` needs several messages; `/brief help` is ephemeral; messages are answered only
+ * not briefing logic. `boom` (command or message) throws; `/brief long` needs several messages; linking `/brief link-fails` throws; `/brief help` is ephemeral; messages are answered only
  * in linked threads or when the bot is mentioned.
  */
 export class ScriptedBot implements ChatBot {
@@ -46,6 +46,7 @@ export class ScriptedBot implements ChatBot {
   }
 
   async linkThread(where: { platform: Platform; channelId: string }, threadId: string, origin: DigestOrigin) {
+    if (origin.set === 'link-fails') throw new Error('the thread store is down');
     this.links.push({ where, threadId, origin });
   }
 
