@@ -53,6 +53,7 @@ interface CachedSet {
 /** The platform-neutral bot: commands, digest threads and answers. Adapters only translate events. */
 export class BriefingBot implements ChatBot {
   private readonly cache = new Map<string, CachedSet>();
+  private readonly building = new Map<string, Promise<CachedSet>>();
   private readonly now: () => Date;
 
   constructor(private readonly options: BriefingBotOptions) {
@@ -239,9 +240,22 @@ export class BriefingBot implements ChatBot {
     const set = await this.options.sets.load(name);
     const cached = this.cache.get(name);
     if (cached && cached.version === set.version) return cached;
-    const fresh: CachedSet = { version: set.version, set, digest: await this.buildDigest(set) };
-    this.cache.set(name, fresh);
-    return fresh;
+    // Requests arriving while a digest builds share that build instead of starting their own.
+    const key = `${name}@${set.version}`;
+    let pending = this.building.get(key);
+    if (!pending) {
+      pending = this.buildDigest(set).then((digest) => {
+        const fresh: CachedSet = { version: set.version, set, digest };
+        this.cache.set(name, fresh);
+        return fresh;
+      });
+      this.building.set(key, pending);
+      pending.then(
+        () => this.building.delete(key),
+        () => this.building.delete(key),
+      );
+    }
+    return pending;
   }
 
   private async buildDigest(set: LoadedSet): Promise<Digest> {

@@ -130,6 +130,16 @@ describe('BriefingBot', () => {
     expect(builds).toHaveLength(2);
   });
 
+  it('shares one digest build between requests that arrive together', async () => {
+    const { bot, builds } = setup();
+    await Promise.all([
+      bot.handle(command('brief', ''), ctx),
+      bot.handle(command('ask', 'how many ships are waiting?'), ctx),
+      bot.digestReply('harbor-strike'),
+    ]);
+    expect(builds).toHaveLength(1);
+  });
+
   it('answers follow-ups in a linked thread against that set and remembers the subject', async () => {
     const { bot, store } = setup();
     const digest = await bot.handle(command('brief', 'harbor-strike'), ctx);
