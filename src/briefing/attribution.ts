@@ -44,6 +44,12 @@ const SUBJECT_FILLERS =
 const subjectLike = (t: Tok): boolean =>
   t.word ? !t.inQuote && !SPEECH_VERBS.has(t.lower) : t.text === '(' || t.text === ')' || t.text === ',';
 
+function wordsBetween(list: Tok[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (list[i]?.word && !list[i]?.inQuote) n++;
+  return n;
+}
+
 export class Attributor {
   constructor(
     private readonly index: SpeakerIndex,
@@ -138,7 +144,8 @@ export class Attributor {
     while (from > 0 && !SENTENCE_END.has((list[from - 1] as Tok).text)) from--;
     for (let v = end - 1; v >= from; v--) {
       const t = list[v] as Tok;
-      const distance = list.slice(v + 1, end).filter((x) => x.word && !x.inQuote).length;
+      if (!t.word || t.inQuote) continue;
+      const distance = wordsBetween(list, v + 1, end);
       if (t.lower === 'according' && list[v + 1]?.lower === 'to' && !t.inQuote) {
         const subject = this.subjectAfter(p, v + 2);
         if (subject) return this.make(subject, p, v, 'before', 'according to', distance);

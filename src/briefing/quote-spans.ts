@@ -36,10 +36,13 @@ const SPACE = /\s/;
 /** Characters after which a straight mark opens a quote. */
 const OPENING_CONTEXT = /[\s([{\u2014\u2013\-/:“‘"]/;
 
+const MARK_CHARS = /[“„”«»"‘’']/g;
+
 function scanMarks(p: string): Mark[] {
   const marks: Mark[] = [];
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i] as string;
+  for (const found of p.matchAll(MARK_CHARS)) {
+    const i = found.index ?? 0;
+    const c = found[0];
     const prev = i > 0 ? (p[i - 1] as string) : '';
     const next = i + 1 < p.length ? (p[i + 1] as string) : '';
     const opensHere = prev === '' || OPENING_CONTEXT.test(prev);

@@ -24,8 +24,10 @@ export function extractQuotes(article: Article): Quote[] {
   const { paragraphs } = article;
   const spans = findQuoteSpans(paragraphs);
   if (spans.length === 0) return [];
+  // Names after the last quote cannot attribute it: the paragraph after it is the last one read.
+  const last = Math.max(...spans.map((s) => s.closeParagraph)) + 1;
   const tokens = paragraphs.map((text, paragraph) =>
-    tokenize(text, insideQuote(spans, paragraph, text.length)),
+    paragraph > last ? [] : tokenize(text, insideQuote(spans, paragraph, text.length)),
   );
   const index = new SpeakerIndex(paragraphs, tokens);
   const attributor = new Attributor(index, paragraphs);
@@ -79,17 +81,18 @@ function verbatimParts(span: QuoteSpan, paragraphs: string[]): string[] {
   return parts.filter((p) => p.length > 0);
 }
 
-function insideQuote(spans: QuoteSpan[], paragraph: number, length: number): (pos: number) => boolean {
+/** Character ranges of `paragraph` inside quotes, marks included, in order. */
+function insideQuote(spans: QuoteSpan[], paragraph: number, length: number): [number, number][] {
   const ranges: [number, number][] = [];
   for (const s of spans) {
     for (const part of s.parts) {
       if (part.paragraph !== paragraph) continue;
-      const from = part.paragraph === s.openParagraph && part === s.parts[0] ? s.openPos : part.start - 1;
+      const from = part === s.parts[0] ? s.openPos : part.start - 1;
       const to = part === s.parts[s.parts.length - 1] ? s.closePos : length;
       ranges.push([from, to]);
     }
   }
-  return (pos) => ranges.some(([a, b]) => pos >= a && pos <= b);
+  return ranges.sort((x, y) => x[0] - y[0]);
 }
 
 const wordCount = (text: string) => text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

@@ -58,6 +58,7 @@ interface Candidate {
 
 export class SpeakerIndex {
   readonly people = new Map<string, Person>();
+  private readonly surnames = new Map<string, Person[]>();
   /** Words written with a capital inside a sentence somewhere in the article: proper nouns. */
   private readonly properWords = new Set<string>();
   private readonly mentions: Mention[] = [];
@@ -118,7 +119,7 @@ export class SpeakerIndex {
 
   /** The person a lone surname refers to, when the article names exactly one such person. */
   bySurname(surname: string, create = false): Person | undefined {
-    const matches = [...this.people.values()].filter((p) => lastName(p.name) === surname);
+    const matches = this.surnames.get(surname) ?? [];
     if (matches.length === 1) return matches[0];
     if (matches.length === 0 && create) return this.person(surname, null);
     return undefined;
@@ -151,6 +152,8 @@ export class SpeakerIndex {
     if (!p) {
       p = { name, role, gender: genderOfTitle(role), conflicted: false };
       this.people.set(name, p);
+      const surname = lastName(name);
+      this.surnames.set(surname, [...(this.surnames.get(surname) ?? []), p]);
     }
     return p;
   }
