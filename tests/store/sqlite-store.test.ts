@@ -1,9 +1,25 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { SqliteStore } from '../../src/store/sqlite-store.ts';
+import { runThreadStoreContract } from '../chat/store-contract.ts';
 import { tempDir } from '../schedule/helpers.ts';
+
+// The same contract MemoryStore passes, each test on a fresh database file.
+const contractStores: { store: SqliteStore; cleanup: () => void }[] = [];
+runThreadStoreContract('SqliteStore', () => {
+  const temp = tempDir();
+  const store = new SqliteStore(temp.dir);
+  contractStores.push({ store, cleanup: temp.cleanup });
+  return store;
+});
+afterAll(() => {
+  for (const { store, cleanup } of contractStores.splice(0)) {
+    store.close();
+    cleanup();
+  }
+});
 
 let dir: string;
 let cleanup: () => void;
