@@ -320,3 +320,36 @@ describe('extractQuotes: more attribution forms', () => {
     expect(quotes[0]?.speaker ?? null).toBeNull();
   });
 });
+
+describe('extractQuotes: edge cases', () => {
+  it('resolves "she continued" and joins straight-quote paragraphs', () => {
+    const quotes = quotesOf([
+      'Judge Maya Torres spoke from the bench on Friday.',
+      '"The evidence was thin from the start," she continued. "The jury saw that.',
+      '"Nobody should be surprised by this verdict."',
+    ]);
+    expect(speakerOf(quotes, 'The evidence')).toBe('Maya Torres');
+    expect(find(quotes, 'The jury saw')).toMatchObject({
+      text: 'The jury saw that. Nobody should be surprised by this verdict.',
+      speaker: 'Maya Torres',
+    });
+  });
+
+  it('gives a pronoun no speaker when no person is near', () => {
+    const quotes = quotesOf([
+      'The storm reached the coast at dawn.',
+      'Power failed in most districts.',
+      '“We have never seen water this high in the old town,” he said.',
+    ]);
+    expect(speakerOf(quotes, 'We have never')).toBeNull();
+  });
+
+  it('does not let a stray opening mark swallow the quotes after it', () => {
+    const quotes = quotesOf([
+      'Residents call the plan “unfair and are angry.',
+      '“The rent rise will push families out of the neighbourhood,” tenant organiser Bo Lindqvist said.',
+    ]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ speaker: 'Bo Lindqvist', role: 'tenant organiser' });
+  });
+});
