@@ -64,7 +64,7 @@ describe('command grammar', () => {
   });
 
   it('answers bad arguments with a message and the usage line, never an exception', () => {
-    const cases: [('brief' | 'ask'), string, string, RegExp][] = [
+    const cases: ['brief' | 'ask', string, string, RegExp][] = [
       ['brief', 'city-news nonsense', USAGE.brief, /not a section/],
       ['brief', 'a b c', USAGE.brief, /Too many/],
       ['brief', 'help me', USAGE.help, /no arguments/],

@@ -19,7 +19,10 @@ export function threadLink(overrides: Partial<ThreadLink> = {}): ThreadLink {
  * The behaviour every ThreadStore must have. MemoryStore and SqliteStore both run it:
  * `runThreadStoreContract('SqliteStore', () => new SqliteStore(':memory:'))`.
  */
-export function runThreadStoreContract(name: string, makeStore: () => ThreadStore | Promise<ThreadStore>): void {
+export function runThreadStoreContract(
+  name: string,
+  makeStore: () => ThreadStore | Promise<ThreadStore>,
+): void {
   describe(`${name} (ThreadStore contract)`, () => {
     it('returns a saved thread link with every field', async () => {
       const store = await makeStore();
