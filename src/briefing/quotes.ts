@@ -148,7 +148,8 @@ function score(span: QuoteSpan, text: string, attribution: Attribution | null, p
 
 /**
  * Across a set, a speaker known only by surname in one article ("Trump") takes the full name another
- * article gives ("Donald Trump"), when exactly one full name ends with that surname.
+ * article gives ("Donald Trump"), when exactly one full name ends with that surname; and a quote whose
+ * article gives its speaker no role takes the role the other articles give that person most often.
  */
 export function unifySpeakers(quotes: Quote[]): Quote[] {
   const full = new Map<string, Set<string>>();
@@ -157,12 +158,37 @@ export function unifySpeakers(quotes: Quote[]): Quote[] {
     const surname = q.speaker.split(/\s+/).pop() as string;
     full.set(surname, (full.get(surname) ?? new Set()).add(q.speaker));
   }
-  return quotes.map((q) => {
+  const named = quotes.map((q) => {
     const names = q.speaker && !q.speaker.includes(' ') ? full.get(q.speaker) : undefined;
-    if (names?.size !== 1) return q;
-    const copy: Quote = { ...q, speaker: [...names][0] as string };
-    const parts = partsOf.get(q);
-    if (parts) partsOf.set(copy, parts);
-    return copy;
+    return names?.size === 1 ? withChanges(q, { speaker: [...names][0] as string }) : q;
   });
+  const roles = commonRoles(named);
+  return named.map((q) => {
+    const role = q.speaker && !q.role ? roles.get(q.speaker) : undefined;
+    return role ? withChanges(q, { role }) : q;
+  });
+}
+
+function commonRoles(quotes: Quote[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const q of quotes) {
+    if (!q.speaker || !q.role) continue;
+    const byRole = counts.get(q.speaker) ?? new Map<string, number>();
+    byRole.set(q.role, (byRole.get(q.role) ?? 0) + 1);
+    counts.set(q.speaker, byRole);
+  }
+  const best = new Map<string, string>();
+  for (const [speaker, byRole] of counts) {
+    const [role] = [...byRole].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0] ?? [];
+    if (role) best.set(speaker, role);
+  }
+  return best;
+}
+
+/** A changed copy that keeps the verbatim parts the original was joined from. */
+function withChanges(q: Quote, changes: Partial<Quote>): Quote {
+  const copy: Quote = { ...q, ...changes };
+  const parts = partsOf.get(q);
+  if (parts) partsOf.set(copy, parts);
+  return copy;
 }
