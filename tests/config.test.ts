@@ -61,5 +61,10 @@ describe('config', () => {
       loadConfig({ DIGEST_SCHEDULES: '[{"platform":"slack","channel":"C1","time":"25:00"}]' }),
     ).toThrow(/HH:MM/);
     expect(() => loadConfig({ DIGEST_SCHEDULES: 'not json' })).toThrow(/JSON array/);
+    expect(() =>
+      loadConfig({
+        DIGEST_SCHEDULES: '[{"platform":"discord","channel":"1","time":"07:00","zone":"Mars/Base"}]',
+      }),
+    ).toThrow(/DIGEST_SCHEDULES.0.zone must be an IANA time zone/);
   });
 });
