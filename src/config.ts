@@ -54,12 +54,12 @@ export const scheduleConfigSchema = z.object({
   platform: z.enum(['slack', 'discord']),
   channel: z.string().min(1),
   set: z.string().min(1).optional(),
-  time: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM (24-hour)'),
+  time: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)'),
   zone: z
     .string()
     .min(1)
     .default('UTC')
-    .refine(isTimeZone, 'zone must be an IANA time zone such as America/Chicago or UTC'),
+    .refine(isTimeZone, 'must be an IANA time zone such as America/Chicago or UTC'),
   days: z.enum(['daily', 'weekdays']).default('daily'),
 });
 export type ScheduleConfig = z.infer<typeof scheduleConfigSchema>;
