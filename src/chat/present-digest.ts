@@ -1,5 +1,5 @@
 import { longDate } from '../briefing/source-label.ts';
-import type { ArticleRef, Digest } from '../briefing/types.ts';
+import type { ArticleRef, Digest, Quote } from '../briefing/types.ts';
 import type { DigestView } from './commands.ts';
 import type { DigestOrigin, Reply, ReplySection } from './reply.ts';
 import { SourceRefs } from './source-refs.ts';
@@ -57,9 +57,12 @@ export function presentDigest(digest: Digest, options: PresentDigestOptions = {}
   }
   if (show('quotes')) {
     const limit = view === 'summary' ? SUMMARY.quotes : MAX.quotes;
-    const items = digest.quotes
-      .slice(0, limit)
-      .map((q) => ({ text: q.text, speaker: q.speaker, role: q.role, source: refs.one(q.article) }));
+    const items = pickQuotes(digest.quotes, limit).map((q) => ({
+      text: q.text,
+      speaker: q.speaker,
+      role: q.role,
+      source: refs.one(q.article),
+    }));
     if (items.length > 0) sections.push({ type: 'quotes', heading: 'Quotes', items });
     else if (view === 'quotes') sections.push({ type: 'text', text: 'No quotes found in these articles.' });
   }
@@ -93,6 +96,25 @@ export function presentDigest(digest: Digest, options: PresentDigestOptions = {}
   };
   if (options.origin) reply.digest = options.origin;
   return reply;
+}
+
+/**
+ * The strongest quote of each named speaker first, so one talkative person does not fill the section;
+ * then the rest by score. Quotes without a speaker come last.
+ */
+function pickQuotes(quotes: Quote[], limit: number): Quote[] {
+  const ranked = [...quotes].sort((a, b) => Number(!a.speaker) - Number(!b.speaker) || b.score - a.score);
+  const seen = new Set<string>();
+  const first: Quote[] = [];
+  const rest: Quote[] = [];
+  for (const q of ranked) {
+    const key = q.speaker?.toLowerCase();
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      first.push(q);
+    } else rest.push(q);
+  }
+  return [...first, ...rest].slice(0, limit);
 }
 
 /** "5 articles from 5 outlets · grounded": every figure and quote shown was checked against its article. */
