@@ -14,7 +14,7 @@ export interface Evidence {
 
 export interface AnswerParts {
   found: boolean;
-  /** An unquoted lead line built from the evidence ("Tom Homan: border czar."), or null. */
+  /** An unquoted lead line built from the evidence ("Ana Reyes: border czar."), or null. */
   lead: string | null;
   evidence: Evidence[];
   subject: string | null;

@@ -5,7 +5,7 @@ import { indexTerm, termGroups } from './answer-terms.ts';
 import type { ParsedQuestion } from './question-type.ts';
 import type { Quote } from './types.ts';
 
-/** A quotation: curly double quotes, or a straight/single quote opening or closing a word (not "Trump's"). */
+/** A quotation: curly double quotes, or a straight/single quote opening or closing a word (not "Smith's"). */
 const QUOTE_MARK = /[“”"]|(?:^|\s)['‘]\p{L}|\p{L}[.,!?]?['’](?=\s|$)/u;
 const SPEECH =
   /\b(?:said|says|told|added|posted|wrote|argued|warned|stressed|insisted|responded|continued)\b/i;
@@ -246,7 +246,7 @@ function capitalise(text: string): string {
 const ATTRIBUTION =
   /(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)\s+(?:said|says|told|added|posted|wrote|argued)\b|\b(?:said|says|told)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*)/u;
 
-/** The person a sentence attributes its words to ("…, Homan said." -> Tom Homan), or null. */
+/** The person a sentence attributes its words to ("…, Reyes said." -> Ana Reyes), or null. */
 export function attributedPerson(context: AnswerContext, sentence: string): string | null {
   const m = ATTRIBUTION.exec(sentence);
   const name = m?.[1] ?? m?.[2];

@@ -3,7 +3,7 @@ import { indexTerm } from './answer-terms.ts';
 import type { Token } from './nlp.ts';
 
 /**
- * Titles and job words that precede or follow a name ("border czar Tom Homan", "Alex Patton, a
+ * Titles and job words that precede or follow a name ("border czar Ana Reyes", "Sam Lee, a
  * Republican strategist"). General English vocabulary: no names of any article set.
  */
 const ROLE_WORDS = new Set(
@@ -25,7 +25,7 @@ export function isRoleWord(word: string): boolean {
 }
 
 export interface Person {
-  /** Fullest form the articles use, without titles ("Tom Homan"). */
+  /** Fullest form the articles use, without titles ("Ana Reyes"). */
   name: string;
   /** Lower-cased last name, the key quotes are filed under. */
   surname: string;
@@ -33,7 +33,7 @@ export interface Person {
 
 const CAPITALISED = /^\p{Lu}[\p{L}'’.-]*$/u;
 
-/** Spans of consecutive capitalised tokens ("Vice President JD Vance"), as [start, end) token indexes. */
+/** Spans of consecutive capitalised tokens ("Vice President Mark Olsen"), as [start, end) token indexes. */
 function capitalisedRuns(tokens: Token[]): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
@@ -49,7 +49,7 @@ function capitalisedRuns(tokens: Token[]): [number, number][] {
   return runs;
 }
 
-/** Splits "Border Czar Tom Homan" into role "Border Czar" and name "Tom Homan" at the last role word. */
+/** Splits "Border Czar Ana Reyes" into role "Border Czar" and name "Ana Reyes" at the last role word. */
 function splitRun(tokens: Token[], [start, end]: [number, number]): { role: string[]; name: string[] } {
   let cut = start;
   for (let i = start; i < end; i++) if (isRoleWord(tokens[i]?.text ?? '')) cut = i + 1;
@@ -71,8 +71,8 @@ function mentions(context: AnswerContext, phrase: string, limit: number): Hit[] 
 }
 
 /**
- * Resolves a name or role from a question to one person: "Vance", "JD Vance" and "the vice president"
- * (when the articles write "Vice President JD Vance") give the same person. Null when the articles
+ * Resolves a name or role from a question to one person: "Olsen", "Mark Olsen" and "the vice president"
+ * (when the articles write "Vice President Mark Olsen") give the same person. Null when the articles
  * name no such person.
  */
 export function resolvePerson(context: AnswerContext, subject: string): Person | null {
@@ -106,7 +106,7 @@ export function resolvePerson(context: AnswerContext, subject: string): Person |
     }
   }
   if (forms.size === 0) return null;
-  // The fullest form wins (most words), then the most frequent: "Tom Homan" over "Homan".
+  // The fullest form wins (most words), then the most frequent: "Ana Reyes" over "Reyes".
   const best = [...forms.entries()].sort(
     (a, b) => b[0].split(' ').length - a[0].split(' ').length || b[1] - a[1],
   )[0];
@@ -169,7 +169,7 @@ const MODIFIER_POS = new Set(['NOUN', 'ADJ', 'PROPN']);
 const CALENDAR =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Yesterday)$/i;
 
-/** Role phrases written before a name: "border czar Tom Homan", "Minneapolis Mayor Jacob Frey". */
+/** Role phrases written before a name: "border czar Ana Reyes", "Lakeside Mayor Jane Roe". */
 export function rolesBeforeNames(tokens: Token[]): { role: string[]; name: string; at: number }[] {
   const out: { role: string[]; name: string; at: number }[] = [];
   for (const run of capitalisedRuns(tokens)) {

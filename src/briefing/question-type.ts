@@ -18,7 +18,7 @@ export interface ParsedQuestion {
   type: QuestionType;
   /** The question with pronouns resolved, for retrieval. */
   text: string;
-  /** The person or thing asked about ("Walz", "the vice president"), where the question names one. */
+  /** The person or thing asked about ("Novak", "the vice president"), where the question names one. */
   subject: string | null;
   /** For counts: the thing counted ("officers"). */
   thing: string | null;
@@ -107,7 +107,7 @@ function resolvePronouns(text: string, subject: string | null): string {
   );
 }
 
-/** "officers will stay in Minnesota" -> "officers"; "federal officers were withdrawn" -> "federal officers". */
+/** "officers will stay in the state" -> "officers"; "federal officers were withdrawn" -> "federal officers". */
 function countedThing(rest: string): string | null {
   const out: string[] = [];
   for (const word of rest.split(/\s+/)) {
@@ -144,7 +144,7 @@ function isSubjectLike(subject: string): boolean {
 const QUESTION_WORD =
   /^(?:(?:What|Who|Whom|Whose|When|Why|How|Where|Which|Is|Are|Was|Were|Did|Does|Do|Has|Have|Had|Can|Could|Will|Would|Should|The|A|An|In|On|At|And|But|Tell|Give|Show)\b\s*)+/;
 
-/** A capitalised name inside a question ("when did Vance speak" -> "Vance"), for thread follow-ups. */
+/** A capitalised name inside a question ("when did Vance speak" -> "Olsen"), for thread follow-ups. */
 export function namedSubject(text: string): string | null {
   const matches = text
     .match(/\b\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*/gu)

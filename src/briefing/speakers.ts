@@ -21,7 +21,7 @@ export type { Tok } from './speaker-tokens.ts';
 export { normaliseRole, roleMatches, tokenize } from './speaker-tokens.ts';
 
 /**
- * People named in an article: full names with their roles, later references by surname ("Homan"),
+ * People named in an article: full names with their roles, later references by surname ("Reyes"),
  * by role ("the vice president") and by pronoun ("she"), resolved to the person they point to.
  */
 
@@ -183,12 +183,12 @@ export class SpeakerIndex {
       const nameStart = i + head + 1;
       i = j;
       if (!looksLikePerson(nameTokens)) continue;
-      // "Top Trump aide Jane Roe": a run followed by a role word belongs to the next person's role.
+      // "Top Smith aide Jane Roe": a run followed by a role word belongs to the next person's role.
       const next = list[j + 1];
       if (next && !(list[j] as Tok).possessive && isRoleWord(next) && ROLE_HEADS.has(next.lower)) continue;
       let roleStart = head >= 0 ? runStart : -1;
       let roleEnd = head >= 0 ? nameStart - 1 : -1;
-      // Lower-case role words before the name or title: "border czar Tom Homan", "former President X".
+      // Lower-case role words before the name or title: "border czar Ana Reyes", "former President X".
       let k = (head >= 0 ? runStart : nameStart) - 1;
       if (head < 0 && !(isRoleWord(list[k]) && ROLE_HEADS.has((list[k] as Tok).lower))) k = -1;
       let free = 0;

@@ -86,7 +86,7 @@ function trimWords(text: string, dateAt: number): string {
   const words = clean.split(/\s+/);
   if (words.length <= MAX_EVENT_WORDS) return clean;
   const dateWord = clean.slice(0, dateAt).split(/\s+/).length - 1;
-  // A date in a short closing clause ("…, Homan said Wednesday."): keep the sentence's start and that clause.
+  // A date in a short closing clause ("…, Reyes said Wednesday."): keep the sentence's start and that clause.
   const lastBreak = Math.max(clean.lastIndexOf(', ', dateAt), clean.lastIndexOf(' — ', dateAt));
   const closing = lastBreak > 0 ? clean.slice(lastBreak + 2).trim() : '';
   const closingWords = closing.split(/\s+/).length;
