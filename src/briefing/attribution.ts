@@ -10,7 +10,7 @@ import {
 import type { Person, SpeakerIndex, Tok } from './speakers.ts';
 
 /**
- * Who says a quote: an attribution after it ("…,” Vance said), a speaker named before it ("Vance told
+ * Who says a quote: an attribution after it ("…,” Olsen said), a speaker named before it ("Olsen told
  * the Mail: ‘…’"), a list label ("* Name: '…'"), or the speaker of the quote just before it.
  */
 
@@ -74,7 +74,7 @@ export class Attributor {
     return this.index.tokens[paragraph] ?? [];
   }
 
-  /** "…,” Vance said." / "…,” said Homan." / "…,” the vice president said." */
+  /** "…,” Olsen said." / "…,” said Reyes." / "…,” the vice president said." */
   private after(span: QuoteSpan): Attribution | null {
     const list = this.tokens(span.closeParagraph);
     let k = list.findIndex((t) => t.start > span.closePos);
@@ -124,7 +124,7 @@ export class Attributor {
     return null;
   }
 
-  /** A verb before the quote in the same sentence: "Vance told the Mail: ‘…’", "X wrote that “…”". */
+  /** A verb before the quote in the same sentence: "Olsen told the Courier: ‘…’", "X wrote that “…”". */
   private before(span: QuoteSpan): Attribution | null {
     const p = span.openParagraph;
     const list = this.tokens(p);

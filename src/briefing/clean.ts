@@ -29,7 +29,7 @@ const SECTION_TO_DROP =
   /^(?:sources?|references|related(?: articles| stories)?|see also|further reading|links)\s*:?$/i;
 const DATELINE_DATE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/i;
 const LEADING_ISO = /^\s*(\d{4}-\d{2}-\d{2})\s+/;
-/** "MINNEAPOLIS (AP) — ", "WASHINGTON, D.C. — ", "LONDON (Reuters) -" */
+/** "LISBON (AP) — ", "WASHINGTON, D.C. — ", "LONDON (Reuters) -" */
 const DATELINE = /^\s*([A-Z][A-Z.,' ]{2,40}?)\s*(?:\(([^)]{1,40})\))?\s*[—–-]{1,2}\s+(?=\S)/;
 
 export function cleanBody(body: string): CleanedBody {

@@ -41,7 +41,7 @@ export function parseArticle(source: SourceText): ParseResult {
   };
 }
 
-/** A readable, stable id from a file name: "ap-homan-drawdown.txt" → "ap-homan-drawdown". */
+/** A readable, stable id from a file name: "ap-port-strike.txt" → "ap-port-strike". */
 export function articleId(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? name;
   const id = base

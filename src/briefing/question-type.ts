@@ -144,7 +144,7 @@ function isSubjectLike(subject: string): boolean {
 const QUESTION_WORD =
   /^(?:(?:What|Who|Whom|Whose|When|Why|How|Where|Which|Is|Are|Was|Were|Did|Does|Do|Has|Have|Had|Can|Could|Will|Would|Should|The|A|An|In|On|At|And|But|Tell|Give|Show)\b\s*)+/;
 
-/** A capitalised name inside a question ("when did Vance speak" -> "Olsen"), for thread follow-ups. */
+/** A capitalised name inside a question ("when did Olsen speak" -> "Olsen"), for thread follow-ups. */
 export function namedSubject(text: string): string | null {
   const matches = text
     .match(/\b\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+)*/gu)

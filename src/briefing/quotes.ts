@@ -147,8 +147,8 @@ function score(span: QuoteSpan, text: string, attribution: Attribution | null, p
 }
 
 /**
- * Across a set, a speaker known only by surname in one article ("Trump") takes the full name another
- * article gives ("Donald Trump"), when exactly one full name ends with that surname; and a quote whose
+ * Across a set, a speaker known only by surname in one article ("Smith") takes the full name another
+ * article gives ("Maria Smith"), when exactly one full name ends with that surname; and a quote whose
  * article gives its speaker no role takes the role the other articles give that person most often.
  */
 export function unifySpeakers(quotes: Quote[]): Quote[] {

@@ -56,7 +56,7 @@ export const TITLE_ABBREVIATIONS: Record<string, string> = {
   rev: 'reverend',
 };
 
-/** Abbreviations that keep their full stop ("Gov. Tim Walz", "St. Paul"). */
+/** Abbreviations that keep their full stop ("Gov. Ann Novak", "St. Paul"). */
 export const ABBREVIATIONS = set(
   'gov sen rep lt gen sec pres atty supt dr prof capt sgt cmdr adm col maj rev mr mrs ms mx st jr sr no vs inc co corp ltd',
 );
@@ -114,7 +114,7 @@ export const PARTICIPLES = set(
 /** Verbs that rank a quote as more forceful. */
 export const STRONG_VERBS = set('warned vowed insisted declared stressed urged pledged promised cautioned');
 
-/** Words that may stand between a subject and its verb ("Vance also said", "Homan has said"). */
+/** Words that may stand between a subject and its verb ("Olsen also said", "Reyes has said"). */
 export const SUBJECT_VERB_FILLERS = set(`
   also later then previously has had have once again himself herself repeatedly recently reportedly
   directly publicly privately simply just already further quickly flatly did does do would will had
