@@ -17,7 +17,7 @@ export interface Answer {
   citations: { article: string; text: string; speaker?: string }[];
   /** The person or thing the question was about, to resolve "he"/"she"/"they" in a follow-up. */
   subject: string | null;
-  /** The unquoted first line of `text`, when there is one (e.g. "Tom Homan: border czar."). */
+  /** The unquoted first line of `text`, when there is one (e.g. "Ana Reyes: transport minister."). */
   lead?: string;
 }
 
@@ -98,7 +98,7 @@ const CAUSE = /\b(?:because|due to|so that|in order to|reasons?|caused by|to blo
 const WEAK_CAUSE = /\b(?:since|after|amid|saying|argu\w+|over|following)\b/i;
 
 const WHERE = /^(?:and\s+)?where\b/i;
-/** "in Minneapolis", "outside city hall": a place phrase, for "where" questions. */
+/** "in Lisbon", "outside city hall": a place phrase, for "where" questions. */
 const PLACE =
   /\b(?:in|at|near|outside|inside|across|from|to)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)\p{Lu}\p{L}+/u;
 const MONEY_QUESTION =

@@ -27,9 +27,9 @@ export interface TldrBullet {
 }
 
 export interface Figure {
-  /** The number as written in the source, e.g. "700", "19 percent", "3,000". */
+  /** The number as written in the source, e.g. "About 700", "19 percent", "€3,000". */
   value: string;
-  /** What the number counts, e.g. "federal officers to be withdrawn from Minnesota". */
+  /** What the number counts, e.g. "dock workers returning to work on Monday". */
   counts: string;
   /** The source sentence (verbatim) the figure stands in. */
   text: string;
