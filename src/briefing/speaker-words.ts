@@ -86,7 +86,7 @@ export const NOT_PERSON_WORDS = set(`
  fund trust board commission bureau authority coalition alliance campaign movement project report
  operation initiative treaty agreement accord 
  international national federal global american americans republicans democrats republican democrat
- democratic social truth insurrection
+ democratic social
  `);
 
 /** First words of place names ("New York", "Los Angeles", "St. Paul"). */
