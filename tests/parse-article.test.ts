@@ -43,6 +43,23 @@ describe('parseArticle: messy bodies', () => {
     expect(a.paragraphs[0]).toBe('Ferry crews walked out on Wednesday, unions said.');
   });
 
+  it('strips a wire dateline with a date and drops wire credit lines', () => {
+    const a = parse(
+      '---\ndate: 2026-11-22\n---\nLONDON, Nov 22 (Reuters) - Storm winds cut power to 40,000 homes on Sunday.\n\nMore text follows here.\n\n(Reporting by Sam Lee; Editing by Jo Bell)',
+    );
+    expect(a.outlet).toBe('Reuters');
+    expect(a.paragraphs).toEqual([
+      'Storm winds cut power to 40,000 homes on Sunday.',
+      'More text follows here.',
+    ]);
+  });
+
+  it('takes the date from a "Posted:" line and drops the line', () => {
+    const a = parse('Harbour floods\n\nPosted: 22 Nov 2026\n\nStreets flooded on Sunday morning.');
+    expect(a.date).toBe('2026-11-22');
+    expect(a.paragraphs).toEqual(['Streets flooded on Sunday morning.']);
+  });
+
   it('uses a headline-like first line as the title and drops an (EXCLUSIVE) dateline', () => {
     const a = parse(
       'Mayor: budget cuts ‘unavoidable’\n\nOSLO (EXCLUSIVE) — The mayor said cuts were coming.\n\nMore text follows here.',

@@ -52,6 +52,18 @@ describe('summarise', () => {
     for (const t of texts) expect(t.startsWith('“')).toBe(false);
   });
 
+  it('leaves sentences that are mostly a quote to the quotes section', () => {
+    const quoted = article(
+      'q.txt',
+      'The harbour flooded on Sunday as the storm surge hit the town.\n\nCouncillor Jo Bell said: "I have never seen the harbour this high in thirty years of living here."\n\nCrews pumped water from the streets through the night.',
+    );
+    expect(
+      summarise([quoted])
+        .tldr.map((b) => b.text)
+        .join(' '),
+    ).not.toContain('never seen');
+  });
+
   it('keeps to a word budget', () => {
     const words = summary.tldr.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
     expect(words).toBeLessThanOrEqual(130 + 55);

@@ -1,3 +1,5 @@
+import { toIsoDate } from './front-matter.ts';
+
 /**
  * Turns an article body into clean paragraphs. Each rule targets a kind of mess found in real
  * scraped articles (captions, boilerplate, datelines, headings, wrapped quotes), never a particular story.
@@ -24,13 +26,17 @@ const BOILERPLATE =
 const LINK_LINE =
   /^(?:go deeper|read more|related|see also|more from|watch|listen|also read|recommended)\s*:/i;
 const CREDIT_LINE =
-  /(?:contributed (?:to )?(?:this )?report(?:ing)?|^(?:photo|image|credit|source|video)s?\s*:|getty images|\(photo by|all rights reserved|©)/i;
+  /(?:contributed (?:to )?(?:this )?report(?:ing)?|^\(?(?:additional )?(?:reporting|writing|editing) by\b|^(?:photo|image|credit|source|video)s?\s*:|getty images|\(photo by|all rights reserved|©)/i;
 const SECTION_TO_DROP =
   /^(?:sources?|references|related(?: articles| stories)?|see also|further reading|links)\s*:?$/i;
 const DATELINE_DATE = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/i;
 const LEADING_ISO = /^\s*(\d{4}-\d{2}-\d{2})\s+/;
-/** "LISBON (AP) — ", "WASHINGTON, D.C. — ", "LONDON (Reuters) -" */
-const DATELINE = /^\s*([A-Z][A-Z.,' ]{2,40}?)\s*(?:\(([^)]{1,40})\))?\s*[—–-]{1,2}\s+(?=\S)/;
+/** "LISBON (AP) — ", "WASHINGTON, D.C. — ", "LONDON (Reuters) -", "LONDON, Nov 22 (Reuters) -" */
+const DATELINE =
+  /^\s*([A-Z][A-Z.,' ]{2,40}?)\s*(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?(?:\(([^)]{1,40})\))?\s*[—–-]{1,2}\s+(?=\S)/;
+/** "Posted: 22 Nov 2026", "Published on March 3, 2025", "Updated 2026-02-04 10:00". */
+const PUBLISHED_LINE =
+  /^(?:posted|published|updated|first published|last updated)(?:\s+on)?\s*:?\s*(.{6,40})$/i;
 
 export function cleanBody(body: string): CleanedBody {
   const blocks = toParagraphs(body);
@@ -69,6 +75,11 @@ export function cleanBody(body: string): CleanedBody {
       }
     }
     p = p.trim();
+    const published = PUBLISHED_LINE.exec(p);
+    if (published) {
+      datelineDate ??= toIsoDate(published[1]);
+      continue;
+    }
     if (!p || isNoise(p)) continue;
     const key = p.toLowerCase().replace(/\s+/g, ' ');
     if (seen.has(key)) continue; // repeated captions and pull quotes

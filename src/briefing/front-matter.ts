@@ -79,6 +79,11 @@ export function toIsoDate(value: unknown): string | null {
     const month = MONTHS.findIndex((m) => m.startsWith((named[1] ?? '').toLowerCase().slice(0, 3)));
     if (month >= 0) return validDate(Number(named[3]), month + 1, Number(named[2]));
   }
+  const dayFirst = /^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})/.exec(s);
+  if (dayFirst) {
+    const month = MONTHS.findIndex((m) => m.startsWith((dayFirst[2] ?? '').toLowerCase().slice(0, 3)));
+    if (month >= 0) return validDate(Number(dayFirst[3]), month + 1, Number(dayFirst[1]));
+  }
   const parsed = Date.parse(s);
   return Number.isNaN(parsed) ? null : new Date(parsed).toISOString().slice(0, 10);
 }

@@ -80,13 +80,20 @@ function bulletText(sentence: string): string | null {
   let text = sentence.trim().replace(/^(?:[*•-]|\d{1,2}[.)])\s+/, '');
   const label = /^[A-Z][\w']*(?:\s+[\w']+){0,3}:\s+/.exec(text);
   if (label) text = text.slice(label[0].length);
-  if (/^["“‘'(]/.test(text)) return null; // quotes belong in the quotes section
+  if (/^["“‘'(]/.test(text) || quotedShare(text) > 0.4) return null; // quotes belong in the quotes section
   if (/\?["”’']?$/.test(text) || /:$/.test(text)) return null;
   if (!/[.!]["”’']?$/.test(text)) return null;
   // Opening with a pronoun or connective leaves the reader asking "who?" or "despite what?".
   if (/^(?:he|she|they|it|this|that|these|those|but|and|however|despite|since then)\b/i.test(text))
     return null;
   return text;
+}
+
+/** The share of a sentence's characters that stand inside double quote marks. */
+function quotedShare(text: string): number {
+  let quoted = 0;
+  for (const m of text.matchAll(/“[^”]*”|"[^"]*"/g)) quoted += m[0].length;
+  return quoted / Math.max(1, text.length);
 }
 
 function termsOf(sentence: AnalysedSentence): string[] {
