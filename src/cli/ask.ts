@@ -1,12 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { answer, createAnswerContext } from '../briefing/answer.ts';
 import { buildDigest } from '../briefing/build-digest.ts';
 import { presentAnswer } from '../chat/present-answer.ts';
-import { ChatError, type LoadedSet } from '../chat/types.ts';
-import { loadConfig } from '../config.ts';
-import { FileSetSource, loadSetFromDir } from '../sets/file-set-source.ts';
 import { renderReplyText } from '../terminal/render-text.ts';
+import { loadSetArg, runCliCommand } from './cli-command.ts';
 import { isEntryPoint } from './entry-point.ts';
 
 const USAGE = `Usage: npm run ask -- [--set DIR|NAME] [--format text|markdown|json] "question"
@@ -15,34 +11,18 @@ const USAGE = `Usage: npm run ask -- [--set DIR|NAME] [--format text|markdown|js
   --format         text (default), markdown, or json: { "question", "answer", "found", "citations" }`;
 
 /** `npm run ask`: answers one question from an article set (exit code 1 only for a missing or empty set). */
-export async function runAsk(
+export function runAsk(
   argv: string[],
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    err.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
-  const format = args.values.format ?? 'text';
-  const question = args.positionals.join(' ').trim();
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-    err.write(`Unknown format "${format}".\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (!question) {
-    err.write(`Ask a question.\n\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const set = await loadSet(args.values.set);
+  return runCliCommand(argv, { out, err }, USAGE, async ({ set: setArg, format, positionals }) => {
+    const question = positionals.join(' ').trim();
+    if (!question) {
+      err.write(`Ask a question.\n\n${USAGE}\n`);
+      return 2;
+    }
+    const set = await loadSetArg(setArg);
     for (const warning of set.warnings) err.write(`warning: ${warning}\n`);
     const digest = buildDigest(set.articles, { warnings: set.warnings });
     const result = answer(question, createAnswerContext(set.articles, digest));
@@ -58,32 +38,7 @@ export async function runAsk(
       out.write(`${result.text}\n`);
     }
     return 0;
-  } catch (error) {
-    if (error instanceof ChatError) {
-      err.write(`${error.userMessage}\n`);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      set: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-      help: { type: 'boolean', short: 'h' },
-    },
   });
-}
-
-async function loadSet(set: string | undefined): Promise<LoadedSet> {
-  if (set && existsSync(set) && statSync(set).isDirectory()) return loadSetFromDir(set);
-  const config = loadConfig();
-  const sets = new FileSetSource(config.BRIEFINGS_DIR, config.DEFAULT_SET);
-  return sets.load(set ?? (await sets.defaultSet()));
 }
 
 if (isEntryPoint(import.meta.url)) {

@@ -1,11 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { buildDigest } from '../briefing/build-digest.ts';
 import { presentDigest } from '../chat/present-digest.ts';
-import { ChatError, type LoadedSet } from '../chat/types.ts';
-import { loadConfig } from '../config.ts';
-import { FileSetSource, loadSetFromDir, loadSetFromFiles } from '../sets/file-set-source.ts';
 import { renderReplyText } from '../terminal/render-text.ts';
+import { loadSetArg, runCliCommand } from './cli-command.ts';
 import { isEntryPoint } from './entry-point.ts';
 
 const USAGE = `Usage: npm run brief -- [--set DIR|NAME | FILE...] [--format text|markdown|json]
@@ -17,29 +13,14 @@ const USAGE = `Usage: npm run brief -- [--set DIR|NAME | FILE...] [--format text
 /** Sets larger than this report progress on stderr. */
 const PROGRESS_FROM = 100;
 
-export async function runBrief(
+/** `npm run brief`: builds a set's digest and prints it. Warnings (skipped files, dropped items) go to stderr. */
+export function runBrief(
   argv: string[],
   out: NodeJS.WritableStream,
   err: NodeJS.WritableStream,
 ): Promise<number> {
-  let args: ReturnType<typeof parse>;
-  try {
-    args = parse(argv);
-  } catch (error) {
-    err.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
-  const format = args.values.format ?? 'text';
-  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
-    err.write(`Unknown format "${format}".\n\n${USAGE}\n`);
-    return 2;
-  }
-  try {
-    const set = await loadFromArgs(args.values.set, args.positionals);
+  return runCliCommand(argv, { out, err }, USAGE, async ({ set: setArg, format, positionals }) => {
+    const set = await loadSetArg(setArg, positionals);
     for (const warning of set.warnings) err.write(`warning: ${warning}\n`);
     const total = set.articles.length;
     const digest = buildDigest(set.articles, {
@@ -54,34 +35,7 @@ export async function runBrief(
     else
       out.write(`${renderReplyText(presentDigest(digest, { set: set.name, section: 'all' }), { format })}\n`);
     return 0;
-  } catch (error) {
-    if (error instanceof ChatError) {
-      err.write(`${error.userMessage}\n`);
-      return 1;
-    }
-    throw error;
-  }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      set: { type: 'string' },
-      format: { type: 'string', short: 'f' },
-      help: { type: 'boolean', short: 'h' },
-    },
   });
-}
-
-async function loadFromArgs(set: string | undefined, files: string[]): Promise<LoadedSet> {
-  if (set && files.length) throw new ChatError('BAD_ARGUMENTS', 'Give either --set or files, not both.');
-  if (files.length) return loadSetFromFiles('files', files);
-  if (set && existsSync(set) && statSync(set).isDirectory()) return loadSetFromDir(set);
-  const config = loadConfig();
-  const sets = new FileSetSource(config.BRIEFINGS_DIR, config.DEFAULT_SET);
-  return sets.load(set ?? (await sets.defaultSet()));
 }
 
 if (isEntryPoint(import.meta.url)) {
