@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Two cores: keep parallelism modest so end-to-end tests with real sockets stay reliable.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" closing line.
+    reporters: ['default', ['json', { outputFile: '.test-results/report.json' }]],
   },
 });
