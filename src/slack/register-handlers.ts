@@ -75,7 +75,8 @@ export function registerHandlers(app: App, { bot, logger, admins }: HandlerDeps)
       try {
         const reply = await bot.handle({ type: 'command', name, text: command.text ?? '' }, ctx);
         if (!reply) return;
-        if (reply.visibility === 'ephemeral') return await respondEphemeral(respond, reply);
+        // Issue 4: /ask answers privately on Slack, whatever visibility the chat layer chose.
+        if (reply.visibility === 'ephemeral' || name === 'ask') return await respondEphemeral(respond, reply);
         try {
           const ts = await postReply(client, ctx.channelId, reply);
           await linkIfDigest(reply, ctx.channelId, ts);
