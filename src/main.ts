@@ -32,7 +32,7 @@ async function main(): Promise<number> {
 
   if (!slackEnabled(config) && !discordEnabled(config)) {
     const code = await runBrief([], process.stdout, process.stderr);
-    process.stdout.write(CONNECT_HINT);
+    if (code === 0) process.stdout.write(CONNECT_HINT);
     return code;
   }
   return runBot(config, sets, logger);
@@ -50,7 +50,6 @@ async function runBot(config: Config, sets: FileSetSource, logger: Logger): Prom
     const slack = await startSlack({ config, bot, logger });
     posters.set('slack', slack.poster);
     stops.push(slack.stop);
-    logger.info({ mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }, 'Slack connected');
   }
   if (discordEnabled(config)) {
     const discord = await startDiscord({ config, bot, logger, sets });
