@@ -22,7 +22,7 @@ function importsOf(file: string): string[] {
 }
 
 /** The core may use only language libraries; everything else reaches it through its inputs. */
-const CORE_PACKAGES = new Set(['wink-nlp', 'wink-eng-lite-web-model', 'minisearch', 'yaml']);
+const CORE_PACKAGES = new Set(['wink-nlp', 'wink-eng-lite-web-model', 'minisearch', 'yaml', 'html-to-text']);
 
 describe('architecture', () => {
   const coreFiles = sourceFiles(join(SRC, 'briefing'));

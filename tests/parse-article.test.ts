@@ -126,6 +126,19 @@ describe('parseArticle: messy bodies', () => {
     );
   });
 
+  it('reads HTML bodies as the text a reader saw: blocks, entities, no tags', () => {
+    const a = parse(
+      '<h1>Council approves &pound;4m cycle plan</h1>\n<p>The council voted 31 to 12 on Tuesday.</p><p>&ldquo;A great day for safer streets,&rdquo; said council leader Priya Raman.</p><p>Critics said it would &quot;strangle&quot; shops &amp; cafes.&nbsp;</p>',
+    );
+    expect(a.title).toBe('Council approves £4m cycle plan');
+    expect(a.paragraphs).toEqual([
+      'The council voted 31 to 12 on Tuesday.',
+      '“A great day for safer streets,” said council leader Priya Raman.',
+      'Critics said it would "strangle" shops & cafes.',
+    ]);
+    expect(a.raw).toContain('shops & cafes');
+  });
+
   it('keeps the body as it is in raw, for the grounding check', () => {
     const body = 'Line one is here.\r\n\r\nLine two is here.';
     expect(parse(body).raw).toBe('Line one is here.\n\nLine two is here.');

@@ -64,6 +64,22 @@ describe('summarise', () => {
     ).not.toContain('never seen');
   });
 
+  it('treats two outlets reporting the same number as one bullet, citing both', () => {
+    const storm = [
+      article(
+        'wire.md',
+        '---\ntitle: Storm cuts power to 40,000 homes\noutlet: Wire\n---\nThe storm cut power to more than 40,000 homes in the south on Sunday, officials said.\n\nAirports cancelled dozens of flights as gusts reached gale force.\n\nEngineers worked through the night to repair damaged lines.',
+      ),
+      article(
+        'local.md',
+        '---\ntitle: Thousands in the dark\noutlet: Local\n---\nMore than 40,000 households were left without electricity on Sunday after the gale.\n\nSchools in three districts will stay closed on Monday, the council said.\n\nVolunteers opened a rest centre at the town hall for people forced from their homes.',
+      ),
+    ];
+    const bullets = summarise(storm).tldr;
+    expect(bullets.filter((b) => b.text.includes('40,000'))).toHaveLength(1);
+    expect(bullets.find((b) => b.text.includes('40,000'))?.articles).toHaveLength(2);
+  });
+
   it('keeps to a word budget', () => {
     const words = summary.tldr.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
     expect(words).toBeLessThanOrEqual(130 + 55);

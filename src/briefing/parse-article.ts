@@ -1,5 +1,6 @@
 import { cleanBody } from './clean.ts';
 import { splitFrontMatter, toIsoDate } from './front-matter.ts';
+import { htmlToText } from './markup.ts';
 import { splitSentences } from './nlp.ts';
 import type { ParseResult, SourceText } from './types.ts';
 
@@ -15,7 +16,8 @@ export function parseArticle(source: SourceText): ParseResult {
   const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!text.trim()) return skip('file is empty');
 
-  const { meta, body } = splitFrontMatter(text);
+  const { meta, body: markup } = splitFrontMatter(text);
+  const body = htmlToText(markup);
   const cleaned = cleanBody(body);
   if (cleaned.paragraphs.length === 0) return skip('no article text found');
 

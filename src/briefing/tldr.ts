@@ -13,8 +13,10 @@ const POOL = 80;
 const MAX_BULLETS = 5;
 const MIN_BULLETS = 3;
 const WORD_BUDGET = 130;
-const MMR_LAMBDA = 0.7;
+const MMR_LAMBDA = 0.65;
 const CITE_SIMILARITY = 0.32;
+/** Above this, a candidate says what a picked bullet already says (it is cited there instead). */
+const REPEAT_SIMILARITY = 0.45;
 
 type Vector = Map<string, number>;
 
@@ -26,6 +28,8 @@ interface Candidate {
   position: number;
   vector: Vector;
   score: number;
+  /** Numbers in the sentence ("40,000", "31"): two sentences sharing one usually report the same fact. */
+  numbers: Set<string>;
 }
 
 export interface Summary {
@@ -51,7 +55,7 @@ export function summarise(articles: Article[]): Summary {
   const pool = candidates.sort((a, b) => b.score - a.score).slice(0, POOL);
   const picked = pickWithMmr(pool);
   const tldr = picked.map((c) => ({ text: c.text, articles: citingArticles(c, pool) }));
-  return { headline: chooseHeadline(articles, picked), tldr };
+  return { headline: chooseHeadline(articles, picked, tldr[0]?.articles ?? []), tldr };
 }
 
 function candidatesOf(article: Article): Candidate[] {
@@ -70,6 +74,7 @@ function candidatesOf(article: Article): Candidate[] {
       position: out.length,
       vector: new Map(),
       score: 0,
+      numbers: new Set(text.match(/\d[\d,.]*\d|\d{2,}/g) ?? []),
     });
   }
   return out;
@@ -195,7 +200,7 @@ function pickWithMmr(pool: Candidate[]): Candidate[] {
     });
     const [choice] = remaining.splice(best, 1);
     if (!choice) break;
-    const tooSimilar = picked.some((p) => cosine(p.vector, choice.vector) > 0.6);
+    const tooSimilar = picked.some((p) => repeats(p, choice));
     if (tooSimilar) continue;
     if (picked.length >= MIN_BULLETS && words + choice.words > WORD_BUDGET) break;
     picked.push(choice);
@@ -204,11 +209,23 @@ function pickWithMmr(pool: Candidate[]): Candidate[] {
   return picked;
 }
 
+/** Says the same as an already picked bullet: close wording, or a shared number with some shared words. */
+function repeats(a: Candidate, b: Candidate): boolean {
+  const similarity = cosine(a.vector, b.vector);
+  if (similarity > REPEAT_SIMILARITY) return true;
+  for (const n of a.numbers) if (b.numbers.has(n) && similarity > 0.15) return true;
+  return false;
+}
+
 /** The bullet's own article, then others that report the same thing (most similar first). */
 function citingArticles(bullet: Candidate, pool: Candidate[]): string[] {
   const ids = [bullet.article.id];
   const similar = pool
-    .filter((c) => c.article !== bullet.article && cosine(c.vector, bullet.vector) >= CITE_SIMILARITY)
+    .filter(
+      (c) =>
+        c.article !== bullet.article &&
+        (cosine(c.vector, bullet.vector) >= CITE_SIMILARITY || repeats(c, bullet)),
+    )
     .sort((a, b) => cosine(b.vector, bullet.vector) - cosine(a.vector, bullet.vector));
   for (const c of similar) if (!ids.includes(c.article.id)) ids.push(c.article.id);
   return ids.slice(0, 4);
@@ -229,13 +246,16 @@ function latestDate(articles: Article[]): number | null {
 }
 
 /**
- * The headline comes from the article behind the strongest bullet: its editor-written title, or, when
- * the article has none, that bullet cut at a clause boundary.
+ * The headline comes from the articles behind the strongest bullet: the first editor-written title among
+ * them, or, when none has one, that bullet cut at a clause boundary.
  */
-function chooseHeadline(articles: Article[], picked: Candidate[]): string {
+function chooseHeadline(articles: Article[], picked: Candidate[], leadArticles: string[]): string {
   const lead = picked[0];
   if (!lead) return oneLine(articles[0]?.title ?? 'Briefing');
-  if (!titleFromBody(lead.article)) return oneLine(lead.article.title);
+  const titled = leadArticles
+    .map((id) => articles.find((a) => a.id === id))
+    .find((a): a is Article => a !== undefined && !titleFromBody(a));
+  if (titled) return oneLine(titled.title);
   return oneLine(shortenClause(lead.text));
 }
 
@@ -248,6 +268,7 @@ function titleFromBody(article: Article): boolean {
 function shortenClause(sentence: string): string {
   const words = sentence.split(/\s+/);
   if (words.length <= 14) return sentence;
+  const whole = words.length <= 20;
   const boundary = /^(?:but|while|although|after|as|because|which|who)$/i;
   for (let i = 6; i < Math.min(words.length, 22); i++) {
     const word = words[i] ?? '';
@@ -259,7 +280,7 @@ function shortenClause(sentence: string): string {
         .replace(/[,;:—–]$/, '');
     }
   }
-  return `${words.slice(0, 16).join(' ')}…`;
+  return whole ? sentence : `${words.slice(0, 16).join(' ')}…`;
 }
 
 function oneLine(text: string): string {
