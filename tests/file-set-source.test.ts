@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChatError } from '../src/chat/types.ts';
-import { FileSetSource, loadSetFromDir } from '../src/sets/file-set-source.ts';
+import { decodeText, FileSetSource, loadSetFromDir } from '../src/sets/file-set-source.ts';
 
 let root: string;
 beforeEach(() => {
@@ -59,6 +59,16 @@ describe('loadSetFromDir', () => {
     write('dup', 'a.md', 'Second text here.');
     const set = await loadSetFromDir(join(root, 'dup'));
     expect(new Set(set.articles.map((a) => a.id)).size).toBe(2);
+  });
+});
+
+describe('decodeText', () => {
+  it('reads UTF-8, UTF-16 with a byte-order mark and Windows-1252 text', () => {
+    expect(decodeText(Buffer.from('Café “quoted”', 'utf8'))).toBe('Café “quoted”');
+    expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Café', 'utf16le')]))).toBe(
+      'Café',
+    );
+    expect(decodeText(Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94]))).toBe('Café “q”');
   });
 });
 

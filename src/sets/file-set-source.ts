@@ -28,7 +28,7 @@ export async function loadSetFromFiles(name: string, files: string[]): Promise<L
           warnings.push(`${label}: skipped, file is larger than 2 MB`);
           continue;
         }
-        const content = await readFile(file, 'utf8');
+        const content = decodeText(await readFile(file));
         const parsed = parseArticle({ name: label, content });
         if (parsed.ok) articles[index] = parsed.article;
         else warnings.push(`${label}: skipped, ${parsed.reason}`);
@@ -50,6 +50,34 @@ export async function loadSetFromFiles(name: string, files: string[]): Promise<L
   }
   const version = createHash('sha1').update(stamps.join('|')).digest('hex').slice(0, 12);
   return { name, articles: loaded, warnings: warnings.sort(), version };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Text files come in UTF-8 mostly, but saved-from-Windows files arrive as UTF-16 (with a byte-order mark)
+ * or Windows-1252: decode those as what they are rather than as replacement characters.
+ */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // Binary content stays recognisable: NUL bytes survive this decoding and parseArticle rejects them.
+    return decodeWindows1252(bytes);
+  }
+}
+
+/** Windows-1252's 0x80–0x9F block (smart quotes, dashes, €); Node's decoder may treat it as Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const byte of bytes) {
+    out += byte >= 0x80 && byte <= 0x9f ? (CP1252_HIGH[byte - 0x80] ?? '') : String.fromCharCode(byte);
+  }
+  return out;
 }
 
 /** Loads every .txt/.md file of a folder (sorted by name) as one set. */
