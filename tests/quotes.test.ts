@@ -353,3 +353,86 @@ describe('extractQuotes: edge cases', () => {
     expect(quotes[0]).toMatchObject({ speaker: 'Bo Lindqvist', role: 'tenant organiser' });
   });
 });
+
+describe('extractQuotes: newswire titles and appositives', () => {
+  const storm = '“This is a dangerous storm and people should take it seriously,”';
+
+  it('reads a lower-case trade before the name, with an organisation before it', () => {
+    const quotes = quotesOf([
+      'Forecasters warned of flooding across the region on Monday.',
+      `${storm} Met Office chief meteorologist Jason Kirby said in a statement.`,
+    ]);
+    expect(find(quotes, 'This is a dangerous')).toMatchObject({
+      speaker: 'Jason Kirby',
+      role: 'Met Office chief meteorologist',
+    });
+    expect(find(quotesOf([`${storm} chief meteorologist Jason Kirby said.`]), 'This is')).toMatchObject({
+      speaker: 'Jason Kirby',
+      role: 'chief meteorologist',
+    });
+  });
+
+  it('resolves a surname before the quote to the full name given earlier, as speaker or in prose', () => {
+    const later = 'Kirby added: “Conditions will ease on Tuesday, and the warning will lapse.”';
+    const asSpeaker = quotesOf([`${storm} chief meteorologist Jason Kirby said.`, 'Roads closed.', later]);
+    const inProse = quotesOf(['The warning came from chief meteorologist Jason Kirby on Sunday.', later]);
+    for (const quotes of [asSpeaker, inProse]) {
+      expect(find(quotes, 'Conditions will ease')).toMatchObject({
+        speaker: 'Jason Kirby',
+        role: 'chief meteorologist',
+      });
+    }
+  });
+
+  it('does not take "a forecaster" before a name for a title', () => {
+    const quotes = quotesOf(['A forecaster Kirby trusts said “the rain will not stop before the weekend.”']);
+    expect(quotes.every((q) => q.role !== 'forecaster')).toBe(true);
+  });
+
+  it('takes the role from an appositive after the name rather than an honorific', () => {
+    const quotes = quotesOf([
+      'Cases rose for a third week.',
+      '“We are seeing more hospital admissions than at any time this winter,” says Dr. Ana Ruiz, an epidemiologist at Northfield University.',
+    ]);
+    expect(find(quotes, 'We are seeing')).toMatchObject({
+      speaker: 'Ana Ruiz',
+      role: 'epidemiologist at Northfield University',
+    });
+  });
+
+  it.each([
+    ['an age', '“We are seeing more hospital admissions than ever before,” Ruiz, 54, told reporters.'],
+    ['according to', 'According to Ruiz, “the peak is still two weeks away at the current rate of spread.”'],
+    ['said … that', 'Ruiz said in an interview that “the peak is still two weeks away at the current rate.”'],
+  ])('resolves a surname with %s to the person introduced earlier', (_, sentence) => {
+    const quotes = quotesOf([
+      'Dr. Ana Ruiz, an epidemiologist at Northfield University, has tracked the outbreak since March.',
+      sentence,
+    ]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]).toMatchObject({ speaker: 'Ana Ruiz', role: 'epidemiologist at Northfield University' });
+  });
+
+  it.each([
+    ['a title', 'Transport Minister Paul Hicks visited the depot on Monday.', 'Transport Minister'],
+    [
+      'an appositive',
+      'Paul Hicks, the transport minister, visited the depot on Monday.',
+      'transport minister',
+    ],
+  ])('resolves "the minister" to the person introduced with %s', (_, intro, role) => {
+    const quotes = quotesOf([
+      intro,
+      '“We will restore every rail line before the end of the month,” the minister said.',
+    ]);
+    expect(quotes[0]).toMatchObject({ speaker: 'Paul Hicks', role });
+  });
+
+  it('leaves "the minister" without a speaker when two ministers could be meant', () => {
+    const quotes = quotesOf([
+      'Paul Hicks, the transport minister, met Ivo Lund, the finance minister, on Monday.',
+      '“We will restore every rail line before the end of the month,” the minister said.',
+    ]);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+});

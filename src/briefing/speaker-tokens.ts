@@ -153,3 +153,83 @@ export function roleMatches(reference: string, role: string): boolean {
   const extra = role.split(/\s+/).slice(0, offset);
   return extra.every((w) => /^\p{Lu}/u.test(w) && !OFFICE_CHANGERS.has(w.toLowerCase()));
 }
+
+/** Lower-case words with an agent-noun ending that are not people ("never", "current", "letter"). */
+const NOT_AGENTS = new Set(
+  `never ever other another rather either neither whether together however whenever wherever whatever
+  whoever later under over after former latter current recent different present urgent silent frequent
+  consistent apparent important relevant significant constant distant instant pleasant percent event
+  extent intent content talent giant plant grant meant spent went sent letter matter number paper
+  chapter center centre winter summer quarter order water power hour error major minor prior interior
+  exterior superior inferior senior junior member`.split(/\s+/),
+);
+
+/**
+ * A lower-case noun for what a person does, by its ending: "meteorologist", "forecaster", "historian",
+ * "resident", "engineer", "trainee". Used only right before a name or in an appositive after one.
+ */
+export function isAgentNoun(t: Tok | undefined): boolean {
+  if (!t?.word || t.cap || t.inQuote || t.possessive || t.lower.length < 5) return false;
+  if (!/^\p{Ll}+$/u.test(t.lower) || NOT_AGENTS.has(t.lower) || /ment$/.test(t.lower)) return false;
+  return /(?:ist|er|or|ian|ant|ent|eer|ee|man|woman|person)$/.test(t.lower);
+}
+
+const ARTICLES = /^(?:the|a|an)$/;
+const DETERMINERS =
+  /^(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|whose|every|each|any|no)$/;
+const PREPOSITIONS = /^(?:at|of|for|with|in|from|on|to|by)$/;
+const HONORIFICS = /^(?:dr|mr|mrs|ms|mx|prof|professor|doctor|sir|dame)\.?$/;
+
+/** "Dr.", "Mr": a title that says how to address a person, not what they do. */
+export const isHonorific = (role: string | null): boolean =>
+  role !== null && HONORIFICS.test(role.toLowerCase());
+
+/** A determiner before an agent noun makes it an ordinary noun phrase ("a letter Roe wrote"), not a title. */
+export const isDeterminer = (t: Tok | undefined): boolean => Boolean(t?.word && DETERMINERS.test(t.lower));
+
+/**
+ * The role in an appositive after a name ending at token `end`: "Ana Ruiz, an epidemiologist at
+ * Northfield University," → "epidemiologist at Northfield University"; "Paul Roe, the transport
+ * minister," → "transport minister". The phrase must name an office or trade before any preposition
+ * and hold no verb or clause; "Roe, 54," and "Roe, who…" have none.
+ */
+export function appositiveRole(list: Tok[], end: number, text: string): string | null {
+  if (list[end + 1]?.text !== ',') return null;
+  let k = end + 2;
+  if (ARTICLES.test(list[k]?.lower ?? '')) k++;
+  const first = k;
+  let head = false;
+  let preposition = false;
+  for (; k < list.length && k < first + 10; k++) {
+    const t = list[k] as Tok;
+    if (!t.word) break;
+    if (t.inQuote || t.possessive || SPEECH_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) return null;
+    if (PREPOSITIONS.test(t.lower)) {
+      if (!head) return null;
+      preposition = true;
+      continue;
+    }
+    if (/^(?:who|which|that|and|or|but|he|she|they|it|said|says)$/.test(t.lower)) return null;
+    if (!t.cap && /(?:ly|ing)$/.test(t.lower)) return null;
+    if (!preposition && (ROLE_HEADS.has(t.lower) || isAgentNoun(t))) head = true;
+  }
+  const stop = list[k];
+  if (!head || k === first || (stop && !/^[,.;!?]$/.test(stop.text))) return null;
+  return text.slice((list[first] as Tok).start, (list[k - 1] as Tok).end);
+}
+
+/**
+ * A looser `roleMatches` for roles written in lower case ("the minister" for "transport minister",
+ * "the epidemiologist" for "epidemiologist at Northfield University"): the reference ends the role's
+ * words before any preposition, and no word before it changes the office.
+ */
+export function roleMatchesLoosely(reference: string, role: string): boolean {
+  const ref = normaliseRole(reference);
+  const words = normaliseRole(role);
+  const cut = words.findIndex((w) => PREPOSITIONS.test(w));
+  const full = cut > 0 ? words.slice(0, cut) : words;
+  if (ref.length === 0 || ref.length > full.length) return false;
+  const offset = full.length - ref.length;
+  if (ref.some((w, i) => w !== full[offset + i])) return false;
+  return full.slice(0, offset).every((w) => !OFFICE_CHANGERS.has(w));
+}

@@ -1,12 +1,17 @@
 import {
   AUXILIARIES,
+  appositiveRole,
   IRREGULAR_PAST,
+  isAgentNoun,
+  isDeterminer,
   isFreeRoleWord,
+  isHonorific,
   isNameWord,
   isRoleWord,
   looksLikePerson,
   MAX_FREE_ROLE_WORDS,
   roleMatches,
+  roleMatchesLoosely,
   type Tok,
 } from './speaker-tokens.ts';
 import {
@@ -53,6 +58,8 @@ interface Candidate {
   end: number;
   name: string;
   role: string | null;
+  /** The words before the name ("Dr.", "chief meteorologist"), which tell gender when "Mr" or "Ms". */
+  title: string | null;
   single: boolean;
 }
 
@@ -77,14 +84,16 @@ export class SpeakerIndex {
       candidates.push(...this.findNames(list, paragraph));
     });
     for (const c of candidates) {
-      if (!c.single) this.person(c.name, c.role);
+      if (!c.single) this.person(c.name, c.role, c.title);
     }
     for (const c of candidates) {
       const person = c.single
         ? (this.bySurname(c.name, c.role !== null) ?? null)
-        : this.person(c.name, c.role);
+        : this.person(c.name, c.role, c.title);
       if (!person) continue;
-      if (c.role && !person.role) person.role = c.role;
+      if (c.role && (!person.role || (isHonorific(person.role) && !isHonorific(c.role))))
+        person.role = c.role;
+      person.gender ??= person.conflicted ? null : genderOfTitle(c.title);
       this.mentions.push({
         person,
         ...this.positions(c),
@@ -147,10 +156,10 @@ export class SpeakerIndex {
     this.mentions.splice(at, 0, mention);
   }
 
-  private person(name: string, role: string | null): Person {
+  private person(name: string, role: string | null, title: string | null = role): Person {
     let p = this.people.get(name);
     if (!p) {
-      p = { name, role, gender: genderOfTitle(role), conflicted: false };
+      p = { name, role, gender: genderOfTitle(title), conflicted: false };
       this.people.set(name, p);
       const surname = lastName(name);
       this.surnames.set(surname, [...(this.surnames.get(surname) ?? []), p]);
@@ -190,7 +199,9 @@ export class SpeakerIndex {
       let roleEnd = head >= 0 ? nameStart - 1 : -1;
       // Lower-case role words before the name or title: "border czar Ana Reyes", "former President X".
       let k = (head >= 0 ? runStart : nameStart) - 1;
-      if (head < 0 && !(isRoleWord(list[k]) && ROLE_HEADS.has((list[k] as Tok).lower))) k = -1;
+      const before = list[k];
+      const agent = head < 0 && !ROLE_HEADS.has(before?.lower ?? '') && isAgentNoun(before);
+      if (head < 0 && !agent && !(isRoleWord(before) && ROLE_HEADS.has((before as Tok).lower))) k = -1;
       let free = 0;
       while (k >= 0) {
         const t = list[k] as Tok;
@@ -200,20 +211,25 @@ export class SpeakerIndex {
         roleStart = k;
         k--;
       }
+      // "chief meteorologist Jo Roe" is a title; "a forecaster Roe trusts" is not.
+      if (agent && isDeterminer(list[roleStart - 1])) roleStart = roleEnd = -1;
       // People take no article: "the Daily Courier" is a name, but not a person's.
       if (roleStart < 0 && /^(?:the|a|an)$/.test(list[nameStart - 1]?.lower ?? '')) continue;
       const last = nameTokens[nameTokens.length - 1] as Tok;
       const first = nameTokens[0] as Tok;
+      const title =
+        roleStart >= 0 && roleEnd >= 0
+          ? text.slice((list[roleStart] as Tok).start, (list[roleEnd] as Tok).end)
+          : null;
+      const role = title === null || isHonorific(title) ? (appositiveRole(list, j, text) ?? title) : title;
       out.push({
         paragraph,
         start: roleStart >= 0 ? roleStart : nameStart,
         nameStart,
         end: j,
         name: text.slice(first.start, last.end),
-        role:
-          roleStart >= 0 && roleEnd >= 0
-            ? text.slice((list[roleStart] as Tok).start, (list[roleEnd] as Tok).end)
-            : null,
+        role,
+        title,
         single: nameTokens.length === 1,
       });
     }
@@ -230,7 +246,7 @@ export class SpeakerIndex {
       for (let k = i + 1; k <= i + 5 && k < list.length; k++) {
         const t = list[k] as Tok;
         if (!t.word || t.inQuote) break;
-        if (ROLE_HEADS.has(t.lower)) end = k;
+        if (ROLE_HEADS.has(t.lower) || isAgentNoun(t)) end = k;
         if (t.possessive) break;
         if (isRoleWord(t) || isNameWord(t)) continue;
         if (!isFreeRoleWord(t) || ++free > MAX_FREE_ROLE_WORDS) break;
@@ -259,7 +275,11 @@ export class SpeakerIndex {
     if (best) return best;
     // A role named before the person is: match any person of the article with that role.
     const matches = [...this.people.values()].filter((p) => p.role && roleMatches(reference, p.role));
-    return matches.length === 1 ? (matches[0] as Person) : null;
+    if (matches.length === 1) return matches[0] as Person;
+    if (matches.length > 1) return null;
+    // "the minister" for a "transport minister": only when no other person of the article fits.
+    const loose = [...this.people.values()].filter((p) => p.role && roleMatchesLoosely(reference, p.role));
+    return loose.length === 1 ? (loose[0] as Person) : null;
   }
 
   /** True when a verb follows the mention ending at `end`: the person acts or speaks. */
