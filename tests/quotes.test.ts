@@ -436,3 +436,109 @@ describe('extractQuotes: newswire titles and appositives', () => {
     expect(quotes[0]?.speaker ?? null).toBeNull();
   });
 });
+
+describe('extractQuotes: lone surnames, organisations, pronouns and signatures', () => {
+  const ease = '“Conditions will ease on Tuesday, and the warning will lapse.”';
+
+  it('takes a surname that opens a sentence before a speech verb and a quote, as written', () => {
+    const quotes = quotesOf(['Roads were closed in the north on Sunday.', `Kirby added: ${ease}`]);
+    expect(quotes[0]).toMatchObject({ speaker: 'Kirby', role: null });
+  });
+
+  it.each([
+    ['a plural', `Officials added: ${ease}`],
+    ['a group word', `Police said: ${ease}`],
+    ['a word the article uses as a place or firm', `Northwind said: ${ease} Shares fell at Northwind.`],
+  ])('does not take %s opening a sentence for a speaker', (_, sentence) => {
+    const quotes = quotesOf(['Roads were closed in the north on Sunday.', sentence]);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+
+  it.each([
+    [
+      'the company said',
+      'In a statement, the company said: “We are confident in our long-term strategy for growth.”',
+    ],
+    [
+      'the White House said',
+      '“The president is committed to a fair deal for every worker,” the White House said.',
+    ],
+  ])('gives an organisation’s statement (%s) no speaker', (_, sentence) => {
+    const quotes = quotesOf(['Talks stalled on Monday.', sentence]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.speaker).toBeNull();
+  });
+
+  it.each([
+    ['She said: “Every family will get the help it needs this week.”'],
+    ['“Every family will get the help it needs this week,” she added.'],
+  ])('resolves she to the woman named before: %s', (sentence) => {
+    const quotes = quotesOf(['Mayor Jo Bell toured the flood zone with Tom Reed on Monday.', sentence]);
+    expect(quotes[0]).toMatchObject({ speaker: 'Jo Bell', role: 'Mayor' });
+  });
+
+  it('gives she no speaker when no person is named', () => {
+    const quotes = quotesOf([
+      'Floods hit the town on Monday.',
+      'She said: “Every family will get help this week.”',
+    ]);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+
+  it('does not give the words of a claim to the person rejecting it', () => {
+    const quotes = quotesOf([
+      'Finance chief Tom Jones attacked the plan last week.',
+      'Senator Ray Smith rejected Jones’s claim that “the budget is a fraud from start to finish,” saying the figures were audited.',
+    ]);
+    expect(quotes.find((q) => q.speaker === 'Ray Smith')).toBeUndefined();
+  });
+
+  it('keeps ellipses and nested single quotes verbatim', () => {
+    const text = 'We waited … and waited, and nobody came to help ‘the forgotten street’ at all';
+    const quotes = quotesOf([`“${text},” resident Mia Holt said.`]);
+    expect(quotes[0]).toMatchObject({ text, speaker: 'Mia Holt', role: 'resident' });
+  });
+
+  it('reads UK-style single quotes before and after the name', () => {
+    const after = quotesOf(["'We are ready for whatever comes,' said council leader Jo Bell."]);
+    const before = quotesOf(["Council leader Jo Bell said: 'We are ready for the storm.'"]);
+    expect(after[0]).toMatchObject({ text: 'We are ready for whatever comes', speaker: 'Jo Bell' });
+    expect(before[0]).toMatchObject({ text: 'We are ready for the storm.', speaker: 'Jo Bell' });
+  });
+
+  it('reads a signature after a dash, but not a name after a dash mid-sentence', () => {
+    const signed = quotesOf([
+      'Workers walked out on Monday.',
+      '“We will not back down” — union leader Lena Moreau.',
+    ]);
+    expect(signed[0]).toMatchObject({
+      text: 'We will not back down',
+      speaker: 'Lena Moreau',
+      role: 'union leader',
+    });
+    const appositive = quotesOf(['“We will not back down from this fight” — Lena Moreau, union leader.']);
+    expect(appositive[0]?.speaker).toBe('Lena Moreau');
+    const clause = quotesOf([
+      'Smith called the plan “a giveaway to the richest landlords in this town” — Mayor Jo Roe, however, disagreed.',
+    ]);
+    expect(clause.find((q) => q.speaker === 'Jo Roe')).toBeUndefined();
+  });
+});
+
+describe('extractQuotes: quoted claims', () => {
+  it('does not give a claim quoted inside someone’s sentence to that someone', () => {
+    const quotes = quotesOf([
+      'Finance chief Tom Jones attacked the plan last week.',
+      'Senator Ray Smith said Jones’s claim that “the budget is a fraud from start to finish” was false.',
+      'Smith told reporters the allegation that “the auditors were paid to look away from the books” was absurd.',
+    ]);
+    expect(quotes.find((q) => q.speaker === 'Ray Smith')).toBeUndefined();
+  });
+
+  it('still gives a speaker their own statement', () => {
+    const quotes = quotesOf([
+      'Senator Ray Smith said in a statement that “the budget is balanced for the first time in a decade.”',
+    ]);
+    expect(quotes[0]?.speaker).toBe('Ray Smith');
+  });
+});

@@ -1,10 +1,12 @@
 import type { QuoteSpan } from './quote-spans.ts';
+import { appositiveRole } from './speaker-tokens.ts';
 import {
   FEMALE_PRONOUNS,
   FUNCTION_CAPS,
   MALE_PRONOUNS,
   NOT_PERSON_WORDS,
   PARTICIPLES,
+  SPEECH_NOUNS,
   SPEECH_VERBS,
 } from './speaker-words.ts';
 import type { Person, SpeakerIndex, Tok } from './speakers.ts';
@@ -44,6 +46,21 @@ const SUBJECT_FILLERS =
 const subjectLike = (t: Tok): boolean =>
   t.word ? !t.inQuote && !SPEECH_VERBS.has(t.lower) : t.text === '(' || t.text === ')' || t.text === ',';
 
+/** A speech noun owned by someone else or by nobody named ("Lee’s claim", "the allegation") in [from, to). */
+function quotesSomeoneElse(list: Tok[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = list[i] as Tok;
+    if (!t.word || t.inQuote || !SPEECH_NOUNS.has(t.lower)) continue;
+    const owner = list[i - 1];
+    if (
+      owner &&
+      ((owner.possessive && owner.cap) || /^(?:the|that|this|such|those|these)$/.test(owner.lower))
+    )
+      return true;
+  }
+  return false;
+}
+
 function wordsBetween(list: Tok[], from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (list[i]?.word && !list[i]?.inQuote) n++;
@@ -79,9 +96,23 @@ export class Attributor {
     const list = this.tokens(span.closeParagraph);
     let k = list.findIndex((t) => t.start > span.closePos);
     if (k < 0) return null;
-    while (list[k] && !list[k]?.word && LEADING_PUNCTUATION.has((list[k] as Tok).text)) k++;
+    let dash = false;
+    while (list[k] && !list[k]?.word && LEADING_PUNCTUATION.has((list[k] as Tok).text)) {
+      dash ||= /^[—–]$/.test((list[k] as Tok).text);
+      k++;
+    }
     const first = list[k];
     if (!first || first.inQuote) return null;
+    if (dash) {
+      // A signature line: "“…” — union leader Jo Roe." with nothing but the name after the dash.
+      const mention = this.index.mentionStartingAt(span.closeParagraph, k);
+      const next = mention && list[mention.end + 1];
+      const text = this.paragraphs[span.closeParagraph] ?? '';
+      const ends = !next || next.text === '.' || (mention && appositiveRole(list, mention.end, text));
+      if (mention?.person && mention.start === k && ends && this.opensSentence(span)) {
+        return { person: mention.person, via: 'after', verb: null, distance: 0 };
+      }
+    }
     if (isSpeechVerb(first) && !PARTICIPLES.has(first.lower)) {
       const subject = this.subjectAfter(span.closeParagraph, k + 1);
       if (subject) return this.make(subject, span.closeParagraph, k, 'after', first.lower, 0);
@@ -104,6 +135,17 @@ export class Attributor {
       }
     }
     return null;
+  }
+
+  /** True when nothing but punctuation stands before the quote in its sentence. */
+  private opensSentence(span: QuoteSpan): boolean {
+    const list = this.tokens(span.openParagraph);
+    for (let i = list.findIndex((t) => t.start >= span.openPos) - 1; i >= 0; i--) {
+      const t = list[i] as Tok;
+      if (SENTENCE_END.has(t.text)) return true;
+      if (t.word) return false;
+    }
+    return true;
   }
 
   /** "* Governor Jane Roe: 'quote'" or "Jane Roe: “quote”" at the start of a paragraph. */
@@ -157,6 +199,9 @@ export class Attributor {
         if (actor) return { person: actor, via: 'before', verb: t.lower, distance };
         continue;
       }
+      // "Roe said Lee’s claim that “…”": the quoted words are the claim's, not the speaker's.
+      if (quotesSomeoneElse(list, v + 1, end))
+        return { person: null, via: 'before', verb: t.lower, distance };
       const subject = this.subjectBefore(p, v, from);
       if (!subject || 'unknown' in subject) {
         const prev = list[v - 1];
@@ -265,12 +310,26 @@ export class Attributor {
     const article = /^(?:the|a|an)$/.test(list[k - 1]?.lower ?? '');
     const alone = !(neighbour?.word && neighbour.cap) && !article;
     const nameLike = !NOT_PERSON_WORDS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text);
-    if (alone && nameLike && !FUNCTION_CAPS.has(t.lower) && this.index.isProper(p, k)) {
+    if (alone && nameLike && !FUNCTION_CAPS.has(t.lower)) {
       const text = (this.paragraphs[p] ?? '').slice(t.start, t.end);
-      const person = this.index.bySurname(text, true);
-      return person ? { person, from: k } : { unknown: true, from: k };
+      const known = this.index.bySurname(text);
+      if (known && this.index.isProper(p, k)) return { person: known, from: k };
+      if (!known && this.index.isLoneName(p, k, edge === 'end' && this.introducesQuote(list, k))) {
+        const person = this.index.bySurname(text, true);
+        if (person) return { person, from: k };
+      }
     }
     return { unknown: true, from: k };
+  }
+
+  /** "Roe added: “…”", "Roe said that “…”": a sentence opening with a word, a speech verb and a quote. */
+  private introducesQuote(list: Tok[], k: number): boolean {
+    const prev = list[k - 1];
+    if (prev && !SENTENCE_END.has(prev.text)) return false;
+    const verb = list[k + 1];
+    const next = list[k + 2];
+    if (!isSpeechVerb(verb) || PARTICIPLES.has(verb.lower) || !next) return false;
+    return next.text === ':' || next.inQuote || next.lower === 'that';
   }
 
   /** The last person acting in the sentence before token `verb` (for "…, saying"). */

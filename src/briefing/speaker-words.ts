@@ -129,3 +129,19 @@ export const TERM_INTRODUCERS = set(`
 
 export const MALE_PRONOUNS = set('he him his himself');
 export const FEMALE_PRONOUNS = set('she her hers herself');
+
+/** Singular words for a group that open sentences like names do ("Police said", "Staff told"). */
+export const COLLECTIVE_NOUNS = set(`
+  police staff everyone everybody someone somebody nobody people government management leadership
+  family crowd public media press clergy faculty personnel military security opposition prosecution
+  defence defense jury panel court council cabinet parliament congress senate
+  `);
+
+/** Nouns for something said, whose content a quote after them may be ("the claim that “…”"). */
+export const SPEECH_NOUNS = set(`
+  claim claims words statement statements remark remarks comment comments description descriptions
+  phrase assertion assertions allegation allegations accusation accusations suggestion suggestions
+  argument arguments promise promises pledge pledges slogan slogans warning warnings insistence
+  contention characterization characterisation notion charge charges assurance assurances label
+  message motto line rhetoric talk threat threats demand demands
+  `);

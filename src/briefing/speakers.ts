@@ -15,6 +15,7 @@ import {
   type Tok,
 } from './speaker-tokens.ts';
 import {
+  COLLECTIVE_NOUNS,
   FEMALE_PRONOUNS,
   MALE_PRONOUNS,
   ROLE_HEADS,
@@ -68,6 +69,8 @@ export class SpeakerIndex {
   private readonly surnames = new Map<string, Person[]>();
   /** Words written with a capital inside a sentence somewhere in the article: proper nouns. */
   private readonly properWords = new Set<string>();
+  /** Capitalised words used as a place or an organisation somewhere ("in Tarrow", "the Courier"). */
+  private readonly placeWords = new Set<string>();
   private readonly mentions: Mention[] = [];
 
   constructor(
@@ -77,7 +80,9 @@ export class SpeakerIndex {
     const candidates: Candidate[] = [];
     for (const list of tokens) {
       list.forEach((t, i) => {
-        if (t.word && t.cap && !sentenceInitial(list, i)) this.properWords.add(t.lower);
+        if (!t.word || !t.cap) return;
+        if (!sentenceInitial(list, i)) this.properWords.add(t.lower);
+        if (!t.inQuote && placeLike(list, i)) this.placeWords.add(t.lower);
       });
     }
     tokens.forEach((list, paragraph) => {
@@ -112,6 +117,18 @@ export class SpeakerIndex {
     const list = this.tokens[paragraph] ?? [];
     const t = list[index];
     return Boolean(t?.cap && (!sentenceInitial(list, index) || this.properWords.has(t.lower)));
+  }
+
+  /**
+   * A lone capitalised word that names a person the article gives no full name: written mid-sentence
+   * somewhere, or opening a sentence right before a speech verb that introduces a quote ("Roe added:
+   * “…”"). Never a word the article also uses as a place or an organisation, nor a plural ("Critics").
+   */
+  isLoneName(paragraph: number, index: number, introducesQuote: boolean): boolean {
+    const t = (this.tokens[paragraph] ?? [])[index];
+    if (!t?.cap || this.placeWords.has(t.lower) || COLLECTIVE_NOUNS.has(t.lower)) return false;
+    if (this.isProper(paragraph, index)) return true;
+    return introducesQuote && !/[^s]s$/.test(t.lower);
   }
 
   /** The mention whose last token is `end` in paragraph `paragraph`. */
@@ -340,6 +357,13 @@ export class SpeakerIndex {
     }
     return fallback;
   }
+}
+
+/** "in Tarrow", "at Northwind", "the Courier", "Northwind, which": not a person. */
+function placeLike(list: Tok[], i: number): boolean {
+  const prev = list[i - 1];
+  if (prev && /^(?:the|in|at|inside)$/.test(prev.lower) && !prev.cap) return true;
+  return list[i + 1]?.text === ',' && list[i + 2]?.lower === 'which';
 }
 
 function sentenceInitial(list: Tok[], index: number): boolean {
