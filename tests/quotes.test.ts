@@ -542,3 +542,28 @@ describe('extractQuotes: quoted claims', () => {
     expect(quotes[0]?.speaker).toBe('Ray Smith');
   });
 });
+
+describe('extractQuotes: appositive and pronoun limits', () => {
+  const q = '“We are monitoring the situation closely tonight,”';
+
+  it.each([
+    [`${q} said Tom Reed, 45, a bakery owner.`, 'bakery owner'],
+    [`${q} said Tom Reed, the company's chief executive.`, "company's chief executive"],
+    [`${q} said Tom Reed, who runs the bakery.`, null],
+  ])('reads the role in "%s"', (sentence, role) => {
+    expect(quotesOf([sentence])[0]).toMatchObject({ speaker: 'Tom Reed', role });
+  });
+
+  it('does not take a verb before a name for a trade', () => {
+    const quotes = quotesOf(['The board will consider Ann Lee for the post.', `${q} Lee said.`]);
+    expect(quotes[0]).toMatchObject({ speaker: 'Ann Lee', role: null });
+  });
+
+  it('gives she no speaker when two people are only mentioned, neither acting', () => {
+    const quotes = quotesOf([
+      'Critics of Mayor Ann Lee, including council member Bo Park, gathered outside.',
+      `${q} she said.`,
+    ]);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+});

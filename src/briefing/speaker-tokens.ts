@@ -161,7 +161,13 @@ const NOT_AGENTS = new Set(
   consistent apparent important relevant significant constant distant instant pleasant percent event
   extent intent content talent giant plant grant meant spent went sent letter matter number paper
   chapter center centre winter summer quarter order water power hour error major minor prior interior
-  exterior superior inferior senior junior member`.split(/\s+/),
+  exterior superior inferior senior junior member consider deliver remember answer offer cover discover
+  gather bother suffer enter alter register monitor honor honour favor favour prefer refer transfer
+  wonder whisper counter deter render surrender hinder encounter recover uncover lower tower utter
+  bitter clever proper eager tender sober silver longer stronger bigger older younger earlier higher
+  greater better faster further farther floor door color colour labor labour error mirror terror horror
+  sector factor motor assist insist exist resist persist consist whilst amidst agree degree three
+  coffee committee guarantee decree human`.split(/\s+/),
 );
 
 /**
@@ -196,6 +202,8 @@ export const isDeterminer = (t: Tok | undefined): boolean => Boolean(t?.word && 
 export function appositiveRole(list: Tok[], end: number, text: string): string | null {
   if (list[end + 1]?.text !== ',') return null;
   let k = end + 2;
+  // "Tom Reed, 45, a bakery owner,": the age comes first.
+  if (/^\d{1,3}$/.test(list[k]?.text ?? '') && list[k + 1]?.text === ',') k += 2;
   if (ARTICLES.test(list[k]?.lower ?? '')) k++;
   const first = k;
   let head = false;
@@ -203,7 +211,7 @@ export function appositiveRole(list: Tok[], end: number, text: string): string |
   for (; k < list.length && k < first + 10; k++) {
     const t = list[k] as Tok;
     if (!t.word) break;
-    if (t.inQuote || t.possessive || SPEECH_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) return null;
+    if (t.inQuote || SPEECH_VERBS.has(t.lower) || AUXILIARIES.has(t.lower)) return null;
     if (PREPOSITIONS.test(t.lower)) {
       if (!head) return null;
       preposition = true;
@@ -211,7 +219,7 @@ export function appositiveRole(list: Tok[], end: number, text: string): string |
     }
     if (/^(?:who|which|that|and|or|but|he|she|they|it|said|says)$/.test(t.lower)) return null;
     if (!t.cap && /(?:ly|ing)$/.test(t.lower)) return null;
-    if (!preposition && (ROLE_HEADS.has(t.lower) || isAgentNoun(t))) head = true;
+    if (!preposition && !t.possessive && (ROLE_HEADS.has(t.lower) || isAgentNoun(t))) head = true;
   }
   const stop = list[k];
   if (!head || k === first || (stop && !/^[,.;!?]$/.test(stop.text))) return null;

@@ -346,16 +346,19 @@ export class SpeakerIndex {
       if (m.paragraph < paragraph || m.start < sentenceStart) break;
       if (m.person) return m.person;
     }
+    // Else the last person acting nearby; a person only mentioned counts when nobody else is.
     let fallback: Person | null = null;
+    let others = false;
     for (let i = this.mentions.length - 1; i >= 0; i--) {
       const m = this.mentions[i] as Mention;
       if (m.paragraph > paragraph || (m.paragraph === paragraph && m.end >= index)) continue;
       if (m.paragraph < paragraph - 1) break;
       if (!m.person) continue;
-      if (m.subject) return m.person;
+      if (m.subject) return others ? null : m.person;
+      if (fallback && fallback !== m.person) others = true;
       fallback ??= m.person;
     }
-    return fallback;
+    return others ? null : fallback;
   }
 }
 
