@@ -554,6 +554,11 @@ describe('extractQuotes: appositive and pronoun limits', () => {
     expect(quotesOf([sentence])[0]).toMatchObject({ speaker: 'Tom Reed', role });
   });
 
+  it('reads a lone surname before an appositive and its verb', () => {
+    const quotes = quotesOf([`${q} Reed, a Democrat from Ohio, said.`]);
+    expect(quotes[0]).toMatchObject({ speaker: 'Reed', role: null });
+  });
+
   it('does not take a verb before a name for a trade', () => {
     const quotes = quotesOf(['The board will consider Ann Lee for the post.', `${q} Lee said.`]);
     expect(quotes[0]).toMatchObject({ speaker: 'Ann Lee', role: null });

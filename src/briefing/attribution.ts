@@ -272,7 +272,7 @@ export class Attributor {
       // An appositive: "Jane Roe, a Democrat, said".
       for (let c = k - 1; c >= Math.max(floor, k - 10); c--) {
         if (list[c]?.text !== ',') continue;
-        if (this.index.mentionEndingAt(p, c - 1)?.person) k = c - 1;
+        if (this.index.mentionEndingAt(p, c - 1)?.person || this.index.isProper(p, c - 1)) k = c - 1;
         break;
       }
     }
