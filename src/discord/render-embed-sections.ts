@@ -1,4 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import { packLines, textPieces } from '../chat/fit-text.ts';
 import type { ReplySection, SourceRef } from '../chat/reply.ts';
 import { escapeMarkdown, fitMarkdown, markdownLink, truncate } from './escape-markdown.ts';
 
@@ -46,26 +47,18 @@ function item(prefix: string, main: string, suffix: string, max: number): string
   return `${prefix}${fitMarkdown(main.replace(/\s*\n\s*/g, ' ').trim(), room)}${suffix}`;
 }
 
-/** Long plain text → paragraphs, then sentences where a paragraph is too long; each escaped and fitted. */
-function textPieces(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    const trimmed = paragraph.trim();
-    if (!trimmed) continue;
-    if (escapeMarkdown(trimmed).length <= max) pieces.push(escapeMarkdown(trimmed));
-    else
-      for (const sentence of trimmed.split(/(?<=[.!?…]["”’)]?)\s+/)) pieces.push(fitMarkdown(sentence, max));
-  }
-  return pieces;
-}
-
 type LineSection = Exclude<ReplySection, { type: 'figures' } | { type: 'quotes' }>;
 
 /** A section rendered as description lines; `separator` joins them. */
 function sectionLines(section: LineSection, max: number): { lines: string[]; separator: string } {
   switch (section.type) {
     case 'text':
-      return { lines: textPieces(section.text, max), separator: '\n\n' };
+      return {
+        lines: textPieces(section.text, (p) => escapeMarkdown(p).length <= max).map((p) =>
+          escapeMarkdown(p).length <= max ? escapeMarkdown(p) : fitMarkdown(p, max),
+        ),
+        separator: '\n\n',
+      };
     case 'bullets':
       return {
         lines: section.items.map((i) => item('• ', i.text, citations(i.sources), max)),
@@ -117,21 +110,6 @@ function sectionFields(section: Extract<ReplySection, { type: 'figures' | 'quote
   });
 }
 
-/** Packs lines into descriptions of at most `max` characters; a line is never split. */
-function packLines(lines: string[], max: number, separator: string): string[] {
-  const texts: string[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + separator.length + line.length > max) {
-      texts.push(current);
-      current = '';
-    }
-    current = current ? `${current}${separator}${line}` : truncate(line, max);
-  }
-  if (current) texts.push(current);
-  return texts;
-}
-
 export interface SectionOptions {
   /** Characters one embed may hold (the message budget less what the footer may need). */
   budget: number;
@@ -178,6 +156,11 @@ export function renderSectionEmbeds(section: ReplySection, options: SectionOptio
   const { lines, separator } = sectionLines(section, max);
   // Under the reply's title, the section's own heading leads its description as a bold line.
   if (options.title && ownHeading && lines.length > 0) lines.unshift(`**${ownHeading}**`);
-  for (const text of packLines(lines, max, separator)) next().description = text;
+  for (const text of packLines(
+    lines.map((l) => truncate(l, max)),
+    max,
+    separator,
+  ))
+    next().description = text;
   return embeds;
 }

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { packLines, textPieces } from '../chat/fit-text.ts';
 import type { ReplySection, SourceRef } from '../chat/reply.ts';
 import { escapeMrkdwn, mrkdwnLink } from './escape.ts';
 
@@ -69,40 +70,13 @@ function item(prefix: string, main: string, suffix: string, max: number): string
   return `${prefix}${fitEscaped(main.replace(/\s*\n\s*/g, ' '), room)}${suffix}`;
 }
 
-/** Splits long plain text into paragraphs, then sentences, each short enough for one section. */
-function textPieces(text: string, max: number): string[] {
-  const pieces: string[] = [];
-  for (const paragraph of text.split(/\n\s*\n/)) {
-    const trimmed = paragraph.trim();
-    if (!trimmed) continue;
-    if (escapeMrkdwn(trimmed).length <= max) {
-      pieces.push(trimmed);
-      continue;
-    }
-    for (const sentence of trimmed.split(/(?<=[.!?…]["”’)]?)\s+/)) pieces.push(sentence);
-  }
-  return pieces;
-}
-
-/** Packs lines into as few section texts as the limit allows; a line is never split. */
-function packLines(lines: string[], max: number, separator: string): string[] {
-  const texts: string[] = [];
-  let current = '';
-  for (const line of lines) {
-    if (current && current.length + separator.length + line.length > max) {
-      texts.push(current);
-      current = '';
-    }
-    current = current ? `${current}${separator}${line}` : line;
-  }
-  if (current) texts.push(current);
-  return texts;
-}
-
 function sectionLines(section: ReplySection, max: number): { lines: string[]; separator: string } {
   switch (section.type) {
     case 'text':
-      return { lines: textPieces(section.text, max).map((p) => fitEscaped(p, max)), separator: '\n\n' };
+      return {
+        lines: textPieces(section.text, (p) => escapeMrkdwn(p).length <= max).map((p) => fitEscaped(p, max)),
+        separator: '\n\n',
+      };
     case 'bullets':
       return {
         lines: section.items.map((i) => item('• ', i.text, citations(i.sources), max)),
