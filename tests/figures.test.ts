@@ -138,6 +138,91 @@ describe('extractFigures', () => {
     expect(figures[0]?.counts).toBe('homes (lost)');
   });
 
+  it('keeps magnitudes, units and hyphenated compounds in the value as written', () => {
+    const figures = extractFigures([
+      article('a', [
+        'Flood barriers along the river needed £8m of work, the agency said.',
+        'The fund pledged $5 million and a further £1.2bn, plus US$300 per household.',
+        'Investors face losses of $4.7bn while 2.5% of loans went bad and 3m people were warned.',
+        'A 25,000-strong crowd gathered after the 6.1-magnitude quake and a 4.5% rise in rents.',
+      ]),
+    ]);
+    const byValue = new Map(figures.map((f) => [f.value, f.counts]));
+    expect(byValue.get('£8m')).toBe('of work needed by flood barriers along the river');
+    expect(byValue.get('$5 million')).toMatch(/fund pledged/);
+    expect(byValue.get('£1.2bn')).toMatch(/fund pledged/);
+    expect(byValue.get('US$300')).toBe('per household');
+    expect(byValue.get('$4.7bn')).toMatch(/losses/);
+    expect(byValue.get('2.5%')).toMatch(/^of loans went bad/);
+    expect(byValue.get('3m')).toBe('people were warned');
+    expect(byValue.get('25,000-strong')).toBe('crowd gathered');
+    expect(byValue.get('6.1-magnitude')).toMatch(/^quake/);
+    expect(byValue.get('4.5%')).toBeDefined();
+    for (const f of figures) expect(f.text).toContain(f.value);
+    expect(figures.some((f) => /^(?:£8|\$4\.7|3|25,000|6\.1)$/.test(f.value))).toBe(false);
+  });
+
+  it('keeps a converted measurement in parentheses with the first, not as a figure of its own', () => {
+    const figures = extractFigures([
+      article('a', [
+        'The storm brought winds of 80 mph (129 km/h) to the islands, and £3m ($3.8m) was spent.',
+      ]),
+    ]);
+    expect(values(figures)).toContain('80 mph (129 km/h)');
+    expect(values(figures)).toContain('£3m ($3.8m)');
+    expect(figures.some((f) => /^(?:129|\$3\.8m)/.test(f.value))).toBe(false);
+  });
+
+  it('describes people through the verb that says what they did, never a bare clitic', () => {
+    const figures = extractFigures([
+      article('a', ['"We\'ve had about 35 families walk in since dawn," the shelter director said.']),
+    ]);
+    expect(figures[0]?.value).toBe('about 35');
+    expect(figures[0]?.counts).toBe('families walk in');
+    expect(figures.every((f) => !/(?:^|\s|\()['’]/.test(f.counts))).toBe(true);
+  });
+
+  it('keeps a particle with its verb and takes the counted noun from earlier in the sentence', () => {
+    const figures = extractFigures([
+      article('a', ['Nearly 90,000 homes lost water supply, while some 12,000 remained shut off on Friday.']),
+    ]);
+    const later = figures.find((f) => f.value === 'some 12,000');
+    expect(later?.counts).toBe('homes remained shut off');
+  });
+
+  it('does not take times, dates, names, phone numbers or ages for figures', () => {
+    const figures = extractFigures([
+      article('a', [
+        'A red warning runs until 21:00 GMT, and crews start at 6am on 14 Mar.',
+        'It was the wettest month since the 1980s, officials said.',
+        'Under Section 12 and Article 7 rules, the A9 road stayed shut and a Boeing 787 was diverted.',
+        'Lockdowns during COVID-19 cost more, and No. 10 said to call 0345 988 1188 for help.',
+        'Local farmer Dana Lowe, 61, said the barns were flooded.',
+        'Volunteers filled 500 sandbags.',
+      ]),
+    ]);
+    expect(values(figures)).toEqual(['500']);
+  });
+
+  it('puts different values for the same thing from two outlets side by side', () => {
+    const figures = extractFigures([
+      article('a', ['The airline said 214 flights had been cancelled.', 'About 300 staff were on duty.'], {
+        outlet: 'Daily One',
+      }),
+      article(
+        'b',
+        ['About 220 flights were cancelled at the hub on Sunday.', 'Some 9,000 homes lost power.'],
+        {
+          outlet: 'Wire Two',
+        },
+      ),
+    ]);
+    const flights = figures.map((f, i) => ({ f, i })).filter(({ f }) => f.counts.startsWith('flights'));
+    expect(flights.map(({ f }) => f.value).sort()).toEqual(['214', 'About 220']);
+    expect(Math.abs((flights[0]?.i ?? 0) - (flights[1]?.i ?? 9))).toBe(1);
+    expect(figures.every((f) => f.articles.length === 1)).toBe(true);
+  });
+
   it('finds the key figures of the default article set', () => {
     const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
     const articles = readdirSync(dir).flatMap((name) => {

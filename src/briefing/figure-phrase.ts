@@ -1,3 +1,4 @@
+import { extendValue, isCurrency, isNameOrTime } from './figure-span.ts';
 import { APPROX_1, APPROX_2, amountOf, normaliseNoun, normaliseValue, SMALL_WORDS } from './figure-values.ts';
 import type { AnalysedSentence, Token } from './nlp.ts';
 
@@ -17,7 +18,6 @@ export interface NumberMention {
 }
 
 const NUMERIC_TYPES = new Set(['CARDINAL', 'PERCENT', 'MONEY', 'QUANTITY', 'DURATION']);
-const CURRENCY = new Set(['$', '€', '£', '¥', '₹', 'us$', 'c$', 'a$']);
 /** A number right after one of these words is an identifier (Section 230, Title 42, Flight 370), not a figure. */
 const ID_WORDS = new Set(
   'section sec. sections title act article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
@@ -88,18 +88,23 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
   for (const e of sentence.entities) {
     if (e.type === 'DATE' || e.type === 'TIME') for (let k = e.start; k <= e.end; k++) dateTokens.add(k);
   }
+  let consumed = -1;
+  let previous: Previous | null = null;
   for (const entity of sentence.entities) {
-    if (!NUMERIC_TYPES.has(entity.type)) continue;
+    if (!NUMERIC_TYPES.has(entity.type) || entity.start <= consumed) continue;
     let a = entity.start;
     let b = entity.end;
     const core = slice(a, b);
     if (entity.type === 'DURATION' && !/\d/.test(core)) continue;
     if (!/\d/.test(core) && !isCountWord(core)) continue;
     // Extend over a currency sign, "a" (a million), percent signs and approximators, as written.
-    if (CURRENCY.has(tokens[a - 1]?.norm ?? '')) a--;
+    if (isCurrency(tokens[a - 1])) a--;
     if (/^(?:million|billion|trillion|thousand|hundred|dozen)$/i.test(core) && tokens[a - 1]?.norm === 'a')
       a--;
     if (tokens[b + 1]?.text === '%' || tokens[b + 1]?.norm === 'percent') b++;
+    else b = extendValue(tokens, b);
+    consumed = b;
+    if (/\d/.test(core) && isNameOrTime(sentence, located, entity.start, b)) continue;
     const two = `${tokens[a - 2]?.norm ?? ''} ${tokens[a - 1]?.norm ?? ''}`;
     if (APPROX_2.has(two)) a -= 2;
     else if (APPROX_1.has(tokens[a - 1]?.norm ?? '') && !APPROX_1.has(tokens[a]?.norm ?? '')) a--;
@@ -107,8 +112,11 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
 
     const value = slice(a, b);
     const kind = mentionKind(entity.type, value);
-    const phrase = countedPhrase(tokens, b + 1, a, slice, kind, dateTokens);
+    let phrase = countedPhrase(tokens, b + 1, a, slice, kind, dateTokens, previous?.headText ?? '');
+    // "pledged $5 million and a further £1.2bn": a coordinated amount shares what the first one counts.
+    if (!phrase.counts && previous && coordinated(tokens, previous.end + 1, a)) phrase = previous.phrase;
     if (!phrase.counts) continue;
+    previous = { end: b, headText: phrase.headText, phrase };
     const quoted = insideQuotes(sentence.text.slice(0, located.starts[a] ?? 0));
     if (quoted && !phrase.head) continue;
     out.push({
@@ -171,7 +179,42 @@ function mentionKind(type: string, value: string): NumberMention['kind'] {
 interface Phrase {
   counts: string;
   head: string;
+  /** The counted noun as written ("customers"), for a later number in the sentence that omits it. */
+  headText: string;
 }
+
+interface Previous {
+  end: number;
+  headText: string;
+  phrase: Phrase;
+}
+
+/** Only a conjunction and "a further"/"another" between two amounts: the second one is coordinated. */
+function coordinated(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 4 || to <= from) return false;
+  for (let k = from; k < to; k++) {
+    if (!/^(?:and|or|plus|,|a|an|another|further|additional|extra|then|with)$/.test(tokens[k]?.norm ?? ''))
+      return false;
+  }
+  return true;
+}
+
+/** Verbs that only introduce what follows ("we've had 60 people come through"): the later verb says more. */
+const LIGHT_VERBS = new Set([
+  'have',
+  'has',
+  'had',
+  "'ve",
+  '’ve',
+  'get',
+  'got',
+  'see',
+  'saw',
+  'seen',
+  'there',
+]);
+/** A particle belongs to its verb: "remained cut off", "were laid off", "signed up". */
+const PARTICLES = new Set(['off', 'up', 'out', 'down', 'away', 'back', 'over', 'apart', 'aside', 'in', 'on']);
 
 /** The counted noun phrase after the number, plus the predicate that says what happens to it. */
 function countedPhrase(
@@ -181,6 +224,7 @@ function countedPhrase(
   slice: (a: number, b: number) => string,
   kind: NumberMention['kind'],
   dateTokens: Set<number>,
+  earlierNoun: string,
 ): Phrase {
   let i = from;
   let npStart = from;
@@ -216,16 +260,28 @@ function countedPhrase(
   const chain = governingVerb(tokens, valueStart);
   const headWord = head >= 0 ? normaliseNoun(tokens[head]?.norm ?? '') : '';
   const tailIsVerb = tail.length > 0 && /^(?:AUX|VERB)$/.test(tokens[j]?.pos ?? '');
+  const headText = head >= 0 ? (tokens[head]?.text ?? '') : '';
   if (np) {
-    if (chain && !tailIsVerb) return { counts: joinWords(np, tail.text, `(${chain.text})`), head: headWord };
-    if (chain && tailIsVerb) return { counts: joinWords(np, `(${chain.text})`), head: headWord };
-    return { counts: joinWords(np, tail.text), head: headWord };
+    const phrase = (counts: string): Phrase => ({ counts, head: headWord, headText });
+    if (!chain || (tailIsVerb && chain.light)) return phrase(joinWords(np, tail.text));
+    // "£12m of repairs needed by sea defences": a past participle reads as a passive after the noun.
+    if (!tail.text && chain.subject && /ed$/.test(chain.text) && !chain.text.includes(' '))
+      return phrase(joinWords(np, chain.text, 'by', chain.agent));
+    if (!tailIsVerb) return phrase(joinWords(np, tail.text, `(${chain.text})`));
+    return phrase(joinWords(np, `(${chain.text})`));
   }
   // No counted noun: say what the number is about from the words around it.
-  const subject = chain ? chain.subject : nounBefore(tokens, valueStart);
+  let subject = chain ? chain.subject : nounBefore(tokens, valueStart);
+  // "customers … while around 40,000 remained cut off": the number stands for the noun counted before.
+  if (!subject && !chain && tailIsVerb && earlierNoun) subject = earlierNoun;
   const counts = joinWords(subject, chain?.text ?? '', tail.text);
   const fallbackHead = normaliseNoun(subject.split(' ').pop()?.toLowerCase() ?? '');
-  return { counts: wordCount(counts) >= 2 || chain ? counts : '', head: fallbackHead };
+  const measured = subject !== '' && /\p{L}/u.test(subject) && !chain && !tail.text;
+  return {
+    counts: wordCount(counts) >= 2 || chain || measured ? counts : '',
+    head: fallbackHead,
+    headText: subject === earlierNoun ? earlierNoun : '',
+  };
 }
 
 /** "a budget of $39 million", "a death toll of 12": the noun the number is the measure of. */
@@ -274,12 +330,18 @@ function predicate(
     if (t.pos !== 'PART' || /^\w/.test(t.text)) words++;
   }
   let last = k - 1;
-  while (last >= first && /^(?:ADP|DET|CCONJ|SCONJ|PART|PRON|AUX)$/.test(tokens[last]?.pos ?? '')) last--;
+  while (last >= first && /^(?:ADP|DET|CCONJ|SCONJ|PART|PRON|AUX)$/.test(tokens[last]?.pos ?? '')) {
+    if (PARTICLES.has(tokens[last]?.norm ?? '') && tokens[last - 1]?.pos === 'VERB' && last > first) break;
+    last--;
+  }
   return last < first ? { text: '', length: 0 } : { text: slice(first, last), length: last - first + 1 };
 }
 
 /** A non-reporting verb right before the number ("seek to arrest 3,000", "cut 4,500"), with its subject noun. */
-function governingVerb(tokens: Token[], valueStart: number): { text: string; subject: string } | null {
+function governingVerb(
+  tokens: Token[],
+  valueStart: number,
+): { text: string; subject: string; agent: string; light: boolean } | null {
   let k = valueStart - 1;
   while (
     tokens[k]?.pos === 'DET' ||
@@ -301,7 +363,12 @@ function governingVerb(tokens: Token[], valueStart: number): { text: string; sub
     k--;
   }
   let first = k + 1;
-  while (first <= end && /^(?:ADP|PART|ADV)$/.test(tokens[first]?.pos ?? '')) first++;
+  // A clitic ("'ve", "'s") or a leading adverb says nothing on its own: "We've had" → "had".
+  while (
+    first <= end &&
+    (/^(?:ADP|PART|ADV)$/.test(tokens[first]?.pos ?? '') || /^['’]/.test(tokens[first]?.text ?? ''))
+  )
+    first++;
   // A copula counts only with its subject: "turnout was 61.5 per cent".
   if ((!hasVerb && !(hasAux && isNoun(tokens[first - 1]))) || first > end) return null;
   const words = tokens
@@ -309,11 +376,22 @@ function governingVerb(tokens: Token[], valueStart: number): { text: string; sub
     .map((t, n) => (n === 0 ? t.text : `${t.pre ? ' ' : ''}${t.text}`));
   let s = first - 1;
   while (s >= 0 && s >= first - 3 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s]?.pos ?? '')) s--;
+  // "sea defences in the town needed": the subject is the noun before a short prepositional phrase.
+  if (s < first - 1 && tokens[s]?.pos === 'DET' && tokens[s - 1]?.pos === 'ADP' && isNoun(tokens[s - 2])) {
+    s -= 2;
+    const pp = s;
+    while (s >= 0 && s >= pp - 2 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s]?.pos ?? '')) s--;
+  }
   const subject = tokens
     .slice(s + 1, first)
     .map((t) => t.text)
     .join(' ');
-  return { text: words.join(''), subject };
+  const light = tokens.slice(first, end + 1).every((t) => t.pos !== 'VERB' || LIGHT_VERBS.has(t.norm));
+  // The agent goes mid-phrase: a sentence-initial capital is dropped unless it is a name.
+  const common = tokens[0]?.pos !== 'PROPN' || (first > 1 && /^\p{Ll}/u.test(tokens[1]?.text ?? ''));
+  const mid = s < 0 && common ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
+  const agent = subject && tokens[s]?.norm === 'the' ? `the ${subject}` : mid;
+  return { text: words.join(''), subject, agent, light };
 }
 
 function joinWords(...parts: string[]): string {

@@ -42,6 +42,8 @@ export const SMALL_WORDS: Record<string, number> = {
   trillion: 1e12,
   dozen: 12,
 };
+const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+
 /** Crude singular form for merging: "officers" → "officer". */
 export function normaliseNoun(word: string): string {
   const w = word.toLowerCase();
@@ -63,6 +65,11 @@ export function amountOf(value: string): number | null {
   const v = value.toLowerCase();
   const digits = v.match(/\d[\d,]*(?:\.\d+)?/);
   let amount = digits ? Number(digits[0].replace(/,/g, '')) : null;
+  // Magnitudes written onto the number: "£12m", "$5.2bn", "300k".
+  const suffix = digits
+    ? /^\s?(k|m|mn|bn|b|tn)\b/.exec(v.slice((digits.index ?? 0) + digits[0].length))
+    : null;
+  if (amount !== null && suffix?.[1]) amount *= SUFFIXES[suffix[1]] ?? 1;
   for (const [word, n] of Object.entries(SMALL_WORDS)) {
     if (!new RegExp(`\\b${word}\\b`).test(v)) continue;
     amount = amount === null ? n : n >= 100 ? amount * n : amount;
