@@ -223,6 +223,17 @@ describe('extractFigures', () => {
     expect(figures.every((f) => f.articles.length === 1)).toBe(true);
   });
 
+  it('ranks counted people above counted things at the same position', () => {
+    const figures = extractFigures([
+      article('a', [
+        'Officials met on Monday.',
+        'Crews repaired 120 bridges.',
+        'Medics treated 120 patients.',
+      ]),
+    ]);
+    expect(figures.map((f) => f.counts.split(' ')[0])).toEqual(['patients', 'bridges']);
+  });
+
   it('finds the key figures of the default article set', () => {
     const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
     const articles = readdirSync(dir).flatMap((name) => {

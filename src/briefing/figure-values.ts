@@ -42,6 +42,13 @@ export const SMALL_WORDS: Record<string, number> = {
   trillion: 1e12,
   dozen: 12,
 };
+/** Counted nouns for people and homes: the figures readers look for first (as singular merge heads). */
+export const PEOPLE_HEADS = new Set(
+  'people person resident customer household home passenger worker employee staff job student pupil child children patient victim death dead injured casualty casualtie migrant refugee voter officer soldier troop civilian family member user volunteer evacuee tourist visitor protester firefighter nurse doctor teacher adult women men woman man citizen inmate prisoner hostage survivor'.split(
+    ' ',
+  ),
+);
+
 const SUFFIXES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
 
 /** Crude singular form for merging: "officers" → "officer". */

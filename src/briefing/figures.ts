@@ -1,4 +1,5 @@
 import { type NumberMention, numberMentions } from './figure-phrase.ts';
+import { PEOPLE_HEADS } from './figure-values.ts';
 import { type AnalysedSentence, analyse } from './nlp.ts';
 import { roughSentences } from './rough-sentences.ts';
 import type { Article, Figure } from './types.ts';
@@ -77,6 +78,7 @@ function scoreMention(m: NumberMention, paragraph: number, inTitle: boolean): nu
           : Math.max(0, 1 - paragraph / 25);
   if (inTitle) score += 3;
   if (m.hasNoun) score += 2;
+  if (PEOPLE_HEADS.has(m.head)) score += 1;
   if (m.kind === 'percent' || m.kind === 'money') score += 1;
   if (m.kind === 'duration') score -= 1;
   score += m.amount !== null && /\d/.test(m.value) ? Math.min(2, Math.log10(Math.max(1, m.amount)) / 2) : -3;
