@@ -234,6 +234,22 @@ describe('extractFigures', () => {
     expect(figures.map((f) => f.counts.split(' ')[0])).toEqual(['patients', 'bridges']);
   });
 
+  it('reads ranges, estimates and a number before the verb "may", and skips ages in compounds', () => {
+    const figures = extractFigures([
+      article('a', [
+        'Between 2,000-3,000 people marched through the capital.',
+        'Flood damage reached an estimated $1.8 billion.',
+        'Officials said 40 may lose their jobs.',
+        'A 9-year-old girl was rescued from the river.',
+      ]),
+    ]);
+    const byValue = new Map(figures.map((f) => [f.value, f.counts]));
+    expect(byValue.get('2,000-3,000')).toBe('people marched through the capital');
+    expect(byValue.get('an estimated $1.8 billion')).toMatch(/damage reached/);
+    expect(byValue.get('40')).toBe('may lose their jobs');
+    expect(figures.some((f) => f.value.includes('9'))).toBe(false);
+  });
+
   it('finds the key figures of the default article set', () => {
     const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
     const articles = readdirSync(dir).flatMap((name) => {

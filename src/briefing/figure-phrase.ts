@@ -1,4 +1,4 @@
-import { extendValue, isCurrency, isNameOrTime } from './figure-span.ts';
+import { extendValue, isCurrency, isNameOrTime, withBareNumbers } from './figure-span.ts';
 import { APPROX_1, APPROX_2, amountOf, normaliseNoun, normaliseValue, SMALL_WORDS } from './figure-values.ts';
 import type { AnalysedSentence, Token } from './nlp.ts';
 
@@ -85,12 +85,13 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
   const out: NumberMention[] = [];
   // Dates and times end the predicate: "will walk off the job" rather than "… on Monday".
   const dateTokens = new Set<number>();
-  for (const e of sentence.entities) {
+  const entities = withBareNumbers(sentence);
+  for (const e of entities) {
     if (e.type === 'DATE' || e.type === 'TIME') for (let k = e.start; k <= e.end; k++) dateTokens.add(k);
   }
   let consumed = -1;
   let previous: Previous | null = null;
-  for (const entity of sentence.entities) {
+  for (const entity of entities) {
     if (!NUMERIC_TYPES.has(entity.type) || entity.start <= consumed) continue;
     let a = entity.start;
     let b = entity.end;
@@ -273,7 +274,7 @@ function countedPhrase(
   // No counted noun: say what the number is about from the words around it.
   let subject = chain ? chain.subject : nounBefore(tokens, valueStart);
   // "customers … while around 40,000 remained cut off": the number stands for the noun counted before.
-  if (!subject && !chain && tailIsVerb && earlierNoun) subject = earlierNoun;
+  if (!subject && !chain && tailIsVerb && /s$/i.test(earlierNoun)) subject = earlierNoun;
   const counts = joinWords(subject, chain?.text ?? '', tail.text);
   const fallbackHead = normaliseNoun(subject.split(' ').pop()?.toLowerCase() ?? '');
   const measured = subject !== '' && /\p{L}/u.test(subject) && !chain && !tail.text;

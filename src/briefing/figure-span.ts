@@ -71,8 +71,9 @@ export const isCurrency = (t: Token | undefined): boolean => /^(?:[A-Z]{0,3}\$|[
 
 /** Units after which a number is a count of hours, minutes… (a clock) rather than a figure. */
 const CLOCK_AFTER = /^(?:am|pm|a\.m\.?|p\.m\.?|gmt|bst|utc|cet|cest|est|edt|cst|cdt|pst|pdt|et|pt|hrs|h)$/i;
+/** Capitalised only: "12 may lose" is a verb, "12 May" a day. */
 const MONTHS =
-  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:\.|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/i;
+  /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)(?:\.|uary|ruary|ch|il|e|y|ust|tember|ober|ember)?$/;
 
 /**
  * Numbers that name or date something rather than count it: times of day ("18:00 GMT", "9am"),
@@ -106,6 +107,8 @@ export function isNameOrTime(sentence: AnalysedSentence, located: Located, a: nu
     !/^(?:NOUN|PROPN)$/.test(tokens[b + 1]?.pos ?? '')
   )
     return true;
+  // An age: "a 10-year-old boy" describes one person, it does not count anything.
+  if (/^\d+-(?:year|month|week|day)s?-old$/i.test(text.slice(start, end))) return true;
   // An age in apposition: "Maria Ruiz, 54, said" / "John Doe, 33."
   if (
     a === b &&
@@ -116,4 +119,18 @@ export function isNameOrTime(sentence: AnalysedSentence, located: Located, a: nu
   )
     return true;
   return false;
+}
+
+/** Numbers wink-nlp leaves outside any entity, such as ranges ("3,000-4,000"), as CARDINAL entities. */
+export function withBareNumbers(sentence: AnalysedSentence): AnalysedSentence['entities'] {
+  const covered = new Set<number>();
+  // wink-nlp reads "12 may lose" as a date; the lower-case verb "may" never names the month.
+  const entities = sentence.entities.filter((e) => !(e.type === 'DATE' && /^\d[\d,]* may$/.test(e.text)));
+  for (const e of entities) for (let k = e.start; k <= e.end; k++) covered.add(k);
+  const extra: AnalysedSentence['entities'] = [];
+  sentence.tokens.forEach((t, k) => {
+    if (!covered.has(k) && t.pos === 'NUM' && /^\d[\d,.]*(?:[-–]\d[\d,.]*)?$/.test(t.text))
+      extra.push({ text: t.text, type: 'CARDINAL', start: k, end: k });
+  });
+  return extra.length === 0 ? entities : [...entities, ...extra].sort((x, y) => x.start - y.start);
 }

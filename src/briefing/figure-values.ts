@@ -21,6 +21,7 @@ export const APPROX_2 = new Set([
   'close to',
   'just over',
   'just under',
+  'an estimated',
 ]);
 export const SMALL_WORDS: Record<string, number> = {
   two: 2,

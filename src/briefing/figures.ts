@@ -48,7 +48,7 @@ export function articleFigures(
   article.paragraphs.forEach((paragraph, index) => {
     if (!MAY_HOLD_NUMBER.test(paragraph)) return;
     for (const sentence of analyser(paragraph, index)) {
-      if (sentence.entities.length === 0) continue;
+      if (sentence.entities.length === 0 && !sentence.tokens.some((t) => t.pos === 'NUM')) continue;
       const text = sentence.text.replace(/^\s*[-*•]\s+/, '').trim();
       for (const mention of numberMentions(sentence)) {
         const inTitle = mention.amount !== null && titleNumbers.has(String(mention.amount));
