@@ -240,6 +240,7 @@ describe('extractFigures', () => {
         'Between 2,000-3,000 people marched through the capital.',
         'Flood damage reached an estimated $1.8 billion.',
         'Officials said 40 may lose their jobs.',
+        'The contract is worth about £2.4bn a year.',
         'A 9-year-old girl was rescued from the river.',
       ]),
     ]);
@@ -247,6 +248,7 @@ describe('extractFigures', () => {
     expect(byValue.get('2,000-3,000')).toBe('people marched through the capital');
     expect(byValue.get('an estimated $1.8 billion')).toMatch(/damage reached/);
     expect(byValue.get('40')).toBe('may lose their jobs');
+    expect(byValue.get('about £2.4bn')).toBe('contract is worth a year');
     expect(figures.some((f) => f.value.includes('9'))).toBe(false);
   });
 

@@ -356,7 +356,12 @@ function governingVerb(
   const end = k;
   let hasVerb = false;
   let hasAux = false;
-  while (k >= 0 && end - k < 4 && /^(?:VERB|AUX|PART|ADV|ADP)$/.test(tokens[k]?.pos ?? '')) {
+  // "is worth £1.5bn": "worth" is tagged an adjective but links the amount to its subject like a verb.
+  while (
+    k >= 0 &&
+    end - k < 4 &&
+    (/^(?:VERB|AUX|PART|ADV|ADP)$/.test(tokens[k]?.pos ?? '') || tokens[k]?.norm === 'worth')
+  ) {
     const t = tokens[k] as Token;
     if (REPORTING.has(t.norm)) break;
     if (t.pos === 'VERB') hasVerb = true;
