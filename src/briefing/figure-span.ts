@@ -134,3 +134,41 @@ export function withBareNumbers(sentence: AnalysedSentence): AnalysedSentence['e
   });
   return extra.length === 0 ? entities : [...entities, ...extra].sort((x, y) => x.start - y.start);
 }
+
+/** A number right after one of these words is an identifier (Section 230, Title 42, Flight 370), not a figure. */
+const ID_WORDS = new Set(
+  'section sec. sections title act article chapter rule amendment clause paragraph part no. no number form bill h.r. s. resolution proposition prop. measure flight route highway interstate room page episode season volume vol. gate platform ward precinct channel model version level category class item exhibit case docket code phase stage round game question pier terminal line bus unit division floor apartment suite box lot district tier grade'.split(
+    ' ',
+  ),
+);
+const STATUTE_AFTER = /^\s?\(\s?[a-z0-9]{1,3}\s?\)/i;
+
+/** Statute and section names, years used as dates, list numbering, "one" and "millions". */
+export function isExcluded(
+  sentence: AnalysedSentence,
+  located: { starts: number[]; ends: number[] },
+  a: number,
+  b: number,
+  entityStart: number,
+  entityEnd: number,
+): boolean {
+  const { tokens } = sentence;
+  const core = tokens
+    .slice(entityStart, entityEnd + 1)
+    .map((t) => t.text)
+    .join(' ');
+  // Years used as dates: a bare four-digit number that does not count a plural noun.
+  if (/^(1[5-9]|20)\d\d$/.test(core) && !/s$/i.test(tokens[entityEnd + 1]?.text ?? '')) return true;
+  // Statutes and identifiers: 287(g), Section 230, 8 U.S.C.
+  const after = sentence.text.slice(located.ends[b] ?? 0);
+  if (STATUTE_AFTER.test(after) || /^\s?(?:U\.?S\.?C|C\.?F\.?R)\b/.test(after)) return true;
+  if (ID_WORDS.has(tokens[a - 1]?.norm ?? '')) return true;
+  // List numbering: "1." / "(2)" / "3)" opening a sentence, or a sentence that is only a number.
+  const before = sentence.text.slice(0, located.starts[a] ?? 0);
+  if (/^\s*[(*-]?\s*$/.test(before) && /^\s*[.)]/.test(after)) return true;
+  if (tokens.filter((t) => t.pos !== 'PUNCT').length <= 1) return true;
+  // "one" is almost always a pronoun-like use ("one of the cities"), never a key figure.
+  if (/^(?:one|zero)$/i.test(core)) return true;
+  if (/^(?:millions|billions|thousands|hundreds|dozens)$/i.test(core)) return true;
+  return false;
+}
