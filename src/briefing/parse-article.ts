@@ -1,5 +1,6 @@
 import { cleanBody } from './clean.ts';
 import { splitFrontMatter, toIsoDate } from './front-matter.ts';
+import { oneLine, shortenClause } from './headline-text.ts';
 import { htmlToText } from './markup.ts';
 import { splitSentences } from './nlp.ts';
 import type { ParseResult, SourceText } from './types.ts';
@@ -65,10 +66,10 @@ function looksBinary(content: string): boolean {
   return sample.length > 0 && bad / sample.length > 0.05;
 }
 
+/** A body-derived title: the first sentence, cut at a clause boundary when long. */
 function firstSentence(paragraph: string): string | null {
   const sentence = splitSentences(paragraph)[0]?.trim();
-  if (!sentence) return null;
-  return sentence.length > 120 ? `${sentence.slice(0, 117).replace(/\s+\S*$/, '')}…` : sentence;
+  return sentence ? oneLine(shortenClause(sentence)) : null;
 }
 
 function hostname(url: string): string | null {

@@ -1,3 +1,4 @@
+import { oneLine, shortenClause } from './headline-text.ts';
 import { type AnalysedSentence, analyseArticle } from './nlp.ts';
 import type { Article, TldrBullet } from './types.ts';
 
@@ -262,28 +263,4 @@ function chooseHeadline(articles: Article[], picked: Candidate[], leadArticles: 
 function titleFromBody(article: Article): boolean {
   const start = (article.paragraphs[0] ?? '').slice(0, 60);
   return article.title.endsWith('…') || start.startsWith(article.title.slice(0, 60));
-}
-
-/** "X is reducing Y but will continue Z, W said." → "X is reducing Y". */
-function shortenClause(sentence: string): string {
-  const words = sentence.split(/\s+/);
-  if (words.length <= 14) return sentence;
-  const whole = words.length <= 20;
-  const boundary = /^(?:but|while|although|after|as|because|which|who)$/i;
-  for (let i = 6; i < Math.min(words.length, 22); i++) {
-    const word = words[i] ?? '';
-    const previous = words[i - 1] ?? '';
-    if (boundary.test(word) || /[,;:—–]$/.test(previous) || word === '—') {
-      return words
-        .slice(0, i)
-        .join(' ')
-        .replace(/[,;:—–]$/, '');
-    }
-  }
-  return whole ? sentence : `${words.slice(0, 16).join(' ')}…`;
-}
-
-function oneLine(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim().replace(/[.]$/, '');
-  return line.length > 150 ? `${line.slice(0, 147).replace(/\s+\S*$/, '')}…` : line;
 }
