@@ -70,7 +70,7 @@ export function answerQuote(context: AnswerContext, question: ParsedQuestion): A
   }
   const topic = termSet(question.topic);
   for (const t of termSet(person.name)) topic.delete(t);
-  const relevance = (text: string) => {
+  const topicality = (text: string) => {
     if (topic.size === 0) return 0;
     const terms = termSet(text);
     let n = 0;
@@ -79,7 +79,7 @@ export function answerQuote(context: AnswerContext, question: ParsedQuestion): A
   };
   const quotes = (context.quotesBySurname.get(person.surname) ?? [])
     .filter((q) => sameSpeaker(q, person))
-    .map((q) => ({ q, rank: relevance(q.text) * 10 + q.score }))
+    .map((q) => ({ q, rank: topicality(q.text) * 10 + q.score }))
     .sort((a, b) => b.rank - a.rank);
   const skip = question.more && quotes.length > 2 ? 2 : 0;
   const evidence: Evidence[] = quotes.slice(skip, skip + 2).map(({ q }) => {
@@ -90,7 +90,7 @@ export function answerQuote(context: AnswerContext, question: ParsedQuestion): A
     // No extracted quote: sentences that report the person's words directly or indirectly.
     const rows = mentionRows(context, person, 40)
       .filter((r) => SPEECH.test(r.text) || QUOTE_MARK.test(r.text))
-      .map((r) => ({ r, rank: relevance(r.text) + (QUOTE_MARK.test(r.text) ? 0.5 : 0) }))
+      .map((r) => ({ r, rank: topicality(r.text) + (QUOTE_MARK.test(r.text) ? 0.5 : 0) }))
       .sort((a, b) => b.rank - a.rank);
     for (const { r } of rows.slice(skip, skip + 2)) evidence.push(evidenceOf(context, r));
   }
