@@ -572,3 +572,21 @@ describe('extractQuotes: appositive and pronoun limits', () => {
     expect(quotes[0]?.speaker ?? null).toBeNull();
   });
 });
+
+describe('extractQuotes: people and the organisations they work for', () => {
+  it.each([
+    [
+      'Analyst Viktor Novak of Eastbridge Capital said investors wanted more. "The market wanted a bolder plan," he said.',
+    ],
+    ['Analyst Viktor Novak of Eastbridge Capital said: "The market wanted a bolder plan."'],
+    ['"The market wanted a bolder plan," analyst Viktor Novak of Eastbridge Capital said.'],
+  ])('gives the quote to the person, not the firm: %s', (text) => {
+    const quotes = quotesOf([text]);
+    expect(quotes.map((x) => x.speaker)).toEqual(['Viktor Novak']);
+  });
+
+  it('never makes a person of a firm name', () => {
+    const quotes = quotesOf(['"Demand is soft," Northwind Holdings said in a filing.']);
+    expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+});

@@ -268,6 +268,16 @@ export class Attributor {
     let k = verb - 1;
     while (k >= floor && SUBJECT_FILLERS.test((list[k] as Tok).lower)) k--;
     if (list[k]?.text === ')' && list[k - 2]?.text === '(') k -= 3;
+    // "Jo Bell of Eastbridge Capital said": the subject is the person the organisation hangs off.
+    let c = k;
+    while (c >= floor && list[c]?.word && list[c]?.cap && !this.index.mentionEndingAt(p, c)?.person) c--;
+    if (
+      c < k &&
+      /^(?:of|at|from)$/.test(list[c]?.lower ?? '') &&
+      this.index.mentionEndingAt(p, c - 1)?.person
+    ) {
+      k = c - 1;
+    }
     if (list[k]?.text === ',') {
       // An appositive: "Jane Roe, a Democrat, said".
       for (let c = k - 1; c >= Math.max(floor, k - 10); c--) {

@@ -87,6 +87,9 @@ export const NOT_PERSON_WORDS = set(`
  operation initiative treaty agreement accord 
  international national federal global american americans republicans democrats republican democrat
  democratic social
+ capital holdings ventures partners securities investments investors advisors advisers associates llc ltd
+ plc gmbh labs systems technologies airlines airways air motors energy insurance research analytics
+ consulting capitalists industries enterprises solutions
  `);
 
 /** First words of place names ("New York", "Los Angeles", "St. Paul"). */

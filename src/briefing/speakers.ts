@@ -209,6 +209,9 @@ export class SpeakerIndex {
       const nameStart = i + head + 1;
       i = j;
       if (!looksLikePerson(nameTokens)) continue;
+      // "Analyst Jo Bell of Eastbridge Capital said": a name run hanging off a person by "of/at/from"
+      // is where that person works, not a second person.
+      if (head < 0 && afterPersonPreposition(list, runStart)) continue;
       // "Top Smith aide Jane Roe": a run followed by a role word belongs to the next person's role.
       const next = list[j + 1];
       if (next && !(list[j] as Tok).possessive && isRoleWord(next) && ROLE_HEADS.has(next.lower)) continue;
@@ -363,6 +366,20 @@ export class SpeakerIndex {
 }
 
 /** "in Tarrow", "at Northwind", "the Courier", "Northwind, which": not a person. */
+function afterPersonPreposition(list: Tok[], start: number): boolean {
+  const preposition = list[start - 1];
+  const before = list[start - 2];
+  return Boolean(
+    preposition &&
+      before &&
+      /^(?:of|at|from)$/.test(preposition.lower) &&
+      before.cap &&
+      isNameWord(before) &&
+      !sentenceInitial(list, start - 2) &&
+      !COLLECTIVE_NOUNS.has(before.lower),
+  );
+}
+
 function placeLike(list: Tok[], i: number): boolean {
   const prev = list[i - 1];
   if (prev && /^(?:the|in|at|inside)$/.test(prev.lower) && !prev.cap) return true;
