@@ -75,7 +75,7 @@ function candidatesOf(article: Article): Candidate[] {
       position: out.length,
       vector: new Map(),
       score: 0,
-      numbers: new Set(text.match(/\d[\d,.]*\d|\d{2,}/g) ?? []),
+      numbers: new Set((text.match(/\d[\d,.]*\d|\d{2,}/g) ?? []).filter((n) => !/^(?:19|20)\d\d$/.test(n))),
     });
   }
   return out;
@@ -210,11 +210,14 @@ function pickWithMmr(pool: Candidate[]): Candidate[] {
   return picked;
 }
 
-/** Says the same as an already picked bullet: close wording, or a shared number with some shared words. */
+/**
+ * Says the same as an already picked bullet: close wording, or a shared number (not a year) with any
+ * shared word: outlets reword a fact but keep its number.
+ */
 function repeats(a: Candidate, b: Candidate): boolean {
   const similarity = cosine(a.vector, b.vector);
   if (similarity > REPEAT_SIMILARITY) return true;
-  for (const n of a.numbers) if (b.numbers.has(n) && similarity > 0.15) return true;
+  for (const n of a.numbers) if (b.numbers.has(n) && similarity > 0.05) return true;
   return false;
 }
 
