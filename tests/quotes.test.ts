@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../src/briefing/parse-article.ts';
-import { extractQuotes, quoteParts, unifySpeakers } from '../src/briefing/quotes.ts';
+import { dedupeQuotes, extractQuotes, quoteParts, unifySpeakers } from '../src/briefing/quotes.ts';
 import type { Article, Quote } from '../src/briefing/types.ts';
 
 function article(paragraphs: string[], id = 'test'): Article {
@@ -588,5 +588,29 @@ describe('extractQuotes: people and the organisations they work for', () => {
   it('never makes a person of a firm name', () => {
     const quotes = quotesOf(['"Demand is soft," Northwind Holdings said in a filing.']);
     expect(quotes[0]?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('dedupeQuotes', () => {
+  const quote = (text: string, article: string, score: number, speaker: string | null = 'Jo Bell') => ({
+    text,
+    speaker,
+    role: null,
+    article,
+    score,
+  });
+
+  it('keeps one copy of words quoted by several articles, the best-scoring one', () => {
+    const a = quote('We will be smaller, but stronger.', 'wire', 0.7);
+    const b = quote('We will be smaller, but stronger', 'paper', 0.8);
+    const c = quote('A different sentence entirely', 'wire', 0.5);
+    expect(dedupeQuotes([a, b, c])).toEqual([b, c]);
+  });
+
+  it('drops a fragment of a longer quote by the same speaker, not by another', () => {
+    const long = quote('We will be smaller, but we will be stronger for it.', 'a', 0.6);
+    const part = quote('we will be stronger', 'b', 0.9);
+    const other = quote('we will be stronger', 'c', 0.4, 'Sam Lee');
+    expect(dedupeQuotes([long, part, other])).toEqual([long, other]);
   });
 });

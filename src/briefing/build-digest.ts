@@ -1,6 +1,6 @@
 import { extractFigures } from './figures.ts';
 import { GroundingIndex, groundFigures, groundQuotes } from './grounding.ts';
-import { extractQuotes, quoteParts, unifySpeakers } from './quotes.ts';
+import { dedupeQuotes, extractQuotes, quoteParts, unifySpeakers } from './quotes.ts';
 import { extractTimeline } from './timeline.ts';
 import { summarise } from './tldr.ts';
 import type { Article, ArticleRef, Digest } from './types.ts';
@@ -34,7 +34,7 @@ export function buildDigest(articles: Article[], options: BuildOptions = {}): Di
     articles: articles.map(articleRef),
     tldr,
     figures: figures.kept,
-    quotes: unifySpeakers(grounded.kept).sort((a, b) => b.score - a.score),
+    quotes: dedupeQuotes(unifySpeakers(grounded.kept)).sort((a, b) => b.score - a.score),
     timeline: extractTimeline(articles),
     warnings: [...(options.warnings ?? []), ...figures.warnings, ...grounded.warnings],
   };

@@ -192,3 +192,42 @@ function withChanges(q: Quote, changes: Partial<Quote>): Quote {
   if (parts) partsOf.set(copy, parts);
   return copy;
 }
+
+/**
+ * The same words quoted by several articles (wire pickups, syndicated copies) appear once: the
+ * best-scoring copy, and a quote contained in a longer one of the same speaker gives way to it.
+ */
+export function dedupeQuotes(quotes: Quote[]): Quote[] {
+  const keyOf = (q: Quote) =>
+    q.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const best = new Map<string, Quote>();
+  for (const q of quotes) {
+    const key = `${q.speaker ?? ''}\u0000${keyOf(q)}`;
+    const seen = best.get(key);
+    if (!seen || q.score > seen.score) best.set(key, q);
+  }
+  // Containment is checked within one named speaker's quotes only, which keeps this near-linear.
+  const bySpeaker = new Map<string, Quote[]>();
+  const kept = new Set<Quote>();
+  for (const q of best.values()) {
+    if (!q.speaker) kept.add(q);
+    else {
+      const group = bySpeaker.get(q.speaker);
+      if (group) group.push(q);
+      else bySpeaker.set(q.speaker, [q]);
+    }
+  }
+  for (const group of bySpeaker.values()) {
+    const longestFirst = group.map((q) => [keyOf(q), q] as const).sort((a, b) => b[0].length - a[0].length);
+    const keptKeys: string[] = [];
+    for (const [key, q] of longestFirst) {
+      if (keptKeys.some((other) => other.includes(key))) continue;
+      keptKeys.push(key);
+      kept.add(q);
+    }
+  }
+  return quotes.filter((q) => kept.has(q));
+}
