@@ -174,3 +174,16 @@ describe('answers on invented sets', () => {
     expect(answer('how long will the bridge close?', small).citations[0]?.text).toContain('18 months');
   });
 });
+
+describe('when the articles use other words', () => {
+  it('dates the closest passage of a "when" question from the timeline', () => {
+    const bridge = article(
+      'bridge.md',
+      '---\ntitle: Bridge falls\noutlet: Valley Times\ndate: 2026-04-10\n---\nThe Riverside Bridge was closed on March 3 after inspectors found cracks.\n\nOn Tuesday, a 40-metre section of the bridge fell into the river.',
+    );
+    const reply = answer('when did the bridge collapse?', contextFor([bridge]));
+    expect(reply.found).toBe(false);
+    expect(reply.text).toContain('(Apr 7, 2026)');
+    expect(reply.citations[0]?.text).toContain('fell into the river');
+  });
+});

@@ -140,7 +140,7 @@ function answerFromPassages(context: AnswerContext, q: ParsedQuestion): AnswerPa
   const coverage = q.type === 'count' || q.type === 'when' ? (best?.matched.size ?? 0) : articleCoverage;
   if (!best || coverage < needed || !thingCovered) {
     const what = q.type === 'count' ? 'a number for that' : q.type === 'when' ? 'when that happened' : 'that';
-    return nearest(context, `The articles don't say ${what}.`, groups, all[0]);
+    return nearest(context, `The articles don't say ${what}.`, groups, all[0], q.type === 'when');
   }
   const max = q.type === 'count' || q.type === 'when' ? 2 : 3;
   const picked = pickHits(context, hits, max, q.type === 'why' || q.type === 'what' ? 0.75 : 0.85);
@@ -236,13 +236,21 @@ function overview(context: AnswerContext): AnswerParts {
 }
 
 /** Not answerable: say so, and offer the closest fact the articles do hold. */
-function nearest(context: AnswerContext, lead: string, groups: TermGroup[], best?: Hit): AnswerParts {
+function nearest(
+  context: AnswerContext,
+  lead: string,
+  groups: TermGroup[],
+  best?: Hit,
+  dated = false,
+): AnswerParts {
   const hit = best ?? (groups.length > 0 ? searchSentences(context, groups, { limit: 1 })[0] : undefined);
   const row = hit ? context.sentences[hit.id] : undefined;
+  // For "when" questions the closest passage's date, where the timeline has it, is the useful part.
+  const date = dated ? whenLead(context, row)?.replace(/\.$/, '') : null;
   if (row)
     return {
       found: false,
-      lead: `${lead} The closest they come:`,
+      lead: `${lead} The closest they come${date ? ` (${date})` : ''}:`,
       evidence: [evidenceOf(context, row)],
       subject: null,
     };
