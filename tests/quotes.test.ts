@@ -543,6 +543,71 @@ describe('extractQuotes: quoted claims', () => {
   });
 });
 
+describe('extractQuotes: characterisations', () => {
+  it('gives a named person the words they call something by', () => {
+    const quotes = quotesOf([
+      `Pilots' union president Omar Haddad called the plan "a betrayal of the people who kept this airline alive."`,
+      'Council member Rafael Ortiz branded the decision “a cynical grab for power by a handful of donors.”',
+      'Finance chief Lena Morrow described the cuts as “painful but needed to keep every branch open.”',
+    ]);
+    expect(find(quotes, 'a betrayal of')).toMatchObject({ speaker: 'Omar Haddad', role: 'union president' });
+    expect(speakerOf(quotes, 'a cynical grab')).toBe('Rafael Ortiz');
+    expect(speakerOf(quotes, 'painful but needed')).toBe('Lena Morrow');
+  });
+
+  it('reads a surname, a "dubbed it", and a participle after the person acting', () => {
+    const quotes = quotesOf([
+      'Harbour master Ines Vidal met the ferry operators on Monday.',
+      'Vidal dubbed it “the slowest season this port has seen in decades.”',
+      'Ferry captain Tomas Greer rejected the timetable, calling it “a schedule nobody on the water can keep.”',
+    ]);
+    expect(speakerOf(quotes, 'the slowest season')).toBe('Ines Vidal');
+    expect(speakerOf(quotes, 'a schedule nobody')).toBe('Tomas Greer');
+  });
+
+  it('drops a short characterisation', () => {
+    const quotes = quotesOf(['Finance chief Lena Morrow described the cuts as “painful but necessary.”']);
+    expect(quotes).toEqual([]);
+  });
+
+  it('never takes a name or a term for a quote', () => {
+    const quotes = quotesOf([
+      'Residents formed a group called “Friends of the Park” to save the old oaks from the saw.',
+      'Lawmakers passed a law called the “Clean Harbour Protection Act” last year after long debate.',
+      'Critics attacked the so-called “deal of the century for every working family” on Monday.',
+      'Mayor Ines Vidal called it the “Harbour Renewal Plan” at a press conference on Friday.',
+    ]);
+    expect(quotes).toEqual([]);
+  });
+
+  it('gives nobody the words when the one characterising is not a named person', () => {
+    const quotes = quotesOf([
+      'The agency called the report “deeply flawed and full of errors from start to finish.”',
+      'Mayor Ines Vidal said critics called the plan “a betrayal of every family living near the river.”',
+      'Mayor Ines Vidal called on residents to “stay home and keep the roads clear for the crews.”',
+    ]);
+    expect(quotes.filter((q) => q.speaker !== null)).toEqual([]);
+  });
+});
+
+describe('extractQuotes: fragments after a clause', () => {
+  it('keeps a fragment after "said … and" only for a named person, and ranks it lower', () => {
+    const quotes = quotesOf([
+      'Mayor Ines Vidal said the roads were shut and “nobody should be driving tonight under any circumstances.”',
+      'Mayor Ines Vidal said “Crews will work through the night to clear every road in the county.”',
+      'Officials said the bridges were shut and “nobody should be crossing the river before the morning.”',
+      'Staff said that “nobody should come into the office until the storm has passed.”',
+    ]);
+    const fragment = find(quotes, 'nobody should be driving');
+    const whole = find(quotes, 'Crews will work');
+    expect(fragment?.speaker).toBe('Ines Vidal');
+    expect(whole?.speaker).toBe('Ines Vidal');
+    expect(fragment?.score ?? 1).toBeLessThan(whole?.score ?? 0);
+    expect(find(quotes, 'nobody should be crossing')).toBeUndefined();
+    expect(find(quotes, 'nobody should come')).toBeUndefined();
+  });
+});
+
 describe('extractQuotes: appositive and pronoun limits', () => {
   const q = '“We are monitoring the situation closely tonight,”';
 

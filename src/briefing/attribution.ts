@@ -1,11 +1,15 @@
 import type { QuoteSpan } from './quote-spans.ts';
 import { appositiveRole } from './speaker-tokens.ts';
 import {
+  CHARACTERISING,
+  CHARACTERISING_AS,
+  CHARACTERISING_PARTICIPLES,
   FEMALE_PRONOUNS,
   FUNCTION_CAPS,
   MALE_PRONOUNS,
   NOT_PERSON_WORDS,
   PARTICIPLES,
+  PHRASAL_PARTICLES,
   SPEECH_NOUNS,
   SPEECH_VERBS,
 } from './speaker-words.ts';
@@ -16,7 +20,8 @@ import type { Person, SpeakerIndex, Tok } from './speakers.ts';
  * the Mail: ‘…’"), a list label ("* Name: '…'"), or the speaker of the quote just before it.
  */
 
-export type Via = 'after' | 'before' | 'list' | 'follows' | 'paragraph';
+/** 'calls': a characterising verb before the quote ("Roe called the plan “…”"). */
+export type Via = 'after' | 'before' | 'calls' | 'list' | 'follows' | 'paragraph';
 
 export interface Attribution {
   /** Null when a verb attributes the quote but the text does not make the speaker clear. */
@@ -30,6 +35,8 @@ export interface Attribution {
 /** A speaker phrase; `from` is the index of its first token. */
 type Subject = ({ person: Person } | { pronoun: 'm' | 'f' | null } | { unknown: true }) & { from: number };
 
+/** Most words between a characterising verb and the quote: "called [the new pension plan] “…”". */
+const MAX_OBJECT_WORDS = 4;
 const PASSIVE = new Set('was were been being is are be when if once'.split(' '));
 const SINGULAR_PRONOUNS = new Set(['he', 'she']);
 const OTHER_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you']);
@@ -193,6 +200,11 @@ export class Attributor {
         if (subject) return this.make(subject, p, v, 'before', 'according to', distance);
         continue;
       }
+      if (CHARACTERISING.has(t.lower) || CHARACTERISING_AS.has(t.lower)) {
+        const found = this.characterises(p, v, end, from);
+        if (found) return found;
+        continue;
+      }
       if (!isSpeechVerb(t) || PASSIVE.has(list[v - 1]?.lower ?? '')) continue;
       if (PARTICIPLES.has(t.lower)) {
         const actor = this.lastActor(p, from, v);
@@ -211,6 +223,32 @@ export class Attributor {
       return this.make(subject, p, v, 'before', t.lower, distance);
     }
     return null;
+  }
+
+  /**
+   * "Roe called the plan “…”", "Roe described the cuts as “…”", "…, calling it “…”": the quote is the
+   * subject's words only when it follows the verb's object (a few plain words) and the subject is a
+   * named person. Any other subject ("a group called “…”", "critics dubbed it “…”") gets nobody, and
+   * a verb not followed so (“called on”, "called for") is not a characterisation: null.
+   */
+  private characterises(p: number, v: number, end: number, from: number): Attribution | null {
+    const list = this.tokens(p);
+    const verb = (list[v] as Tok).lower;
+    const object = list.slice(v + 1, end);
+    if (object.some((t) => !t.word || t.inQuote)) return null;
+    const needsAs = CHARACTERISING_AS.has(verb);
+    if (needsAs && object[object.length - 1]?.lower !== 'as') return null;
+    const words = object.length - (needsAs ? 1 : 0);
+    if (words < 1 || words > MAX_OBJECT_WORDS || PHRASAL_PARTICLES.has(object[0]?.lower ?? '')) return null;
+    const nobody: Attribution = { person: null, via: 'before', verb, distance: object.length };
+    if (PASSIVE.has(list[v - 1]?.lower ?? '')) return nobody;
+    if (CHARACTERISING_PARTICIPLES.has(verb)) {
+      const actor = this.lastActor(p, from, v);
+      return actor ? { person: actor, via: 'calls', verb, distance: object.length } : nobody;
+    }
+    const subject = this.subjectBefore(p, v, from);
+    if (!subject || !('person' in subject)) return nobody;
+    return this.make(subject, p, v, 'calls', verb, object.length);
   }
 
   /** A second quote right after an attributed one in the same paragraph: same speaker. */

@@ -112,7 +112,10 @@ function keep(span: QuoteSpan, text: string, attribution: Attribution | null, to
   const words = wordCount(text);
   const before = wordBefore(span, tokens);
   const afterVerb = before !== null && attribution?.via === 'before' && attribution.distance === 0;
-  if (before && !afterVerb && TERM_INTRODUCERS.has(before.lower)) return false;
+  // After a characterising verb's object ("called it the “…”", "described it as “…”") a determiner
+  // or "as" introduces the subject's words; names among them are still caught as titles below.
+  const calls = attribution?.via === 'calls';
+  if (before && !afterVerb && !calls && TERM_INTRODUCERS.has(before.lower)) return false;
   const partial = (before !== null && !afterVerb) || !/^[\s…."“‘']*[\p{Lu}\p{N}]/u.test(text);
   if (isTitle(text) && attribution?.via !== 'after' && attribution?.via !== 'list') return false;
   if (!attribution) {
@@ -138,9 +141,13 @@ function score(span: QuoteSpan, text: string, attribution: Attribution | null, p
   if (attribution?.person?.role) s += 0.1;
   if (words >= 8 && words <= 45) s += 0.2;
   else if (words >= 5 && words <= 70) s += 0.1;
-  if (/^[\s…"“‘']*\p{Ll}/u.test(text)) s -= 0.1;
+  const fragment = /^[\s…"“‘']*\p{Ll}/u.test(text);
+  if (fragment) s -= 0.1;
   if (attribution?.via === 'follows' || attribution?.via === 'list') s -= 0.03;
   if (attribution?.via === 'paragraph') s -= 0.08;
+  // A fragment some words after its verb ("said the roads were shut and “…”") reads less surely.
+  const via = attribution?.via;
+  if (fragment && (via === 'before' || via === 'calls') && (attribution?.distance ?? 0) > 1) s -= 0.05;
   if (attribution?.verb && STRONG_VERBS.has(attribution.verb)) s += 0.05;
   s += 0.1 * (1 - span.openParagraph / Math.max(1, paragraphs));
   return Math.round(Math.min(1, Math.max(0, s)) * 1000) / 1000;

@@ -114,6 +114,24 @@ export const PARTICIPLES = set(
   'saying adding telling writing noting arguing warning insisting explaining stating declaring stressing',
 );
 
+/**
+ * Verbs that characterise something in the subject's own words: "Roe called the plan “…”". The
+ * object comes between the verb and the quote; `CHARACTERISING_AS` verbs need "as" before it.
+ */
+export const CHARACTERISING = set(`
+  called calls dubbed dubs branded brands labeled labelled labels termed terms
+  calling dubbing branding labeling labelling terming
+  `);
+export const CHARACTERISING_AS = set(`
+  described describes characterized characterised characterizes characterises portrayed portrays
+  describing characterizing characterising portraying
+  `);
+export const CHARACTERISING_PARTICIPLES = set(
+  'calling dubbing branding labeling labelling terming describing characterizing characterising portraying',
+);
+/** Words after "called" that make it another verb: "called on", "called for", "called off". */
+export const PHRASAL_PARTICLES = set('on for upon off out in back up into to by');
+
 /** Verbs that rank a quote as more forceful. */
 export const STRONG_VERBS = set('warned vowed insisted declared stressed urged pledged promised cautioned');
 
