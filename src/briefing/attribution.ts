@@ -4,16 +4,13 @@ import {
   CHARACTERISING,
   CHARACTERISING_AS,
   CHARACTERISING_PARTICIPLES,
-  FEMALE_PRONOUNS,
-  FUNCTION_CAPS,
-  MALE_PRONOUNS,
-  NOT_PERSON_WORDS,
   PARTICIPLES,
   PHRASAL_PARTICLES,
   SPEECH_NOUNS,
   SPEECH_VERBS,
 } from './speaker-words.ts';
 import type { Person, SpeakerIndex, Tok } from './speakers.ts';
+import { isSpeechVerb, SENTENCE_END, type Subject, SubjectFinder } from './subject-finder.ts';
 
 /**
  * Who says a quote: an attribution after it ("…,” Olsen said), a speaker named before it ("Olsen told
@@ -32,22 +29,10 @@ export interface Attribution {
   distance: number;
 }
 
-/** A speaker phrase; `from` is the index of its first token. */
-type Subject = ({ person: Person } | { pronoun: 'm' | 'f' | null } | { unknown: true }) & { from: number };
-
 /** Most words between a characterising verb and the quote: "called [the new pension plan] “…”". */
 const MAX_OBJECT_WORDS = 4;
 const PASSIVE = new Set('was were been being is are be when if once'.split(' '));
-const SINGULAR_PRONOUNS = new Set(['he', 'she']);
-const OTHER_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you']);
-const SENTENCE_END = new Set(['.', '?', '!']);
 const LEADING_PUNCTUATION = new Set([',', ';', '—', '–', '-', ':']);
-
-const isSpeechVerb = (t: Tok | undefined): t is Tok =>
-  Boolean(t?.word && !t.cap && !t.inQuote && SPEECH_VERBS.has(t.lower));
-
-const SUBJECT_FILLERS =
-  /^(?:also|later|then|previously|has|had|have|did|does|would|will|again|himself|herself|once|repeatedly|reportedly|directly|publicly|earlier|further|simply|just|bluntly|firmly)$/;
 
 /** A token that may stand in a speaker phrase: names, role words, "the", pronouns, "(D)", commas. */
 const subjectLike = (t: Tok): boolean =>
@@ -75,10 +60,14 @@ function wordsBetween(list: Tok[], from: number, to: number): number {
 }
 
 export class Attributor {
+  private readonly subjects: SubjectFinder;
+
   constructor(
     private readonly index: SpeakerIndex,
     private readonly paragraphs: string[],
-  ) {}
+  ) {
+    this.subjects = new SubjectFinder(index, paragraphs);
+  }
 
   /** The attribution of `span`, or null when nothing in the text attributes it. */
   attribute(
@@ -121,11 +110,11 @@ export class Attributor {
       }
     }
     if (isSpeechVerb(first) && !PARTICIPLES.has(first.lower)) {
-      const subject = this.subjectAfter(span.closeParagraph, k + 1);
+      const subject = this.subjects.subjectAfter(span.closeParagraph, k + 1);
       if (subject) return this.make(subject, span.closeParagraph, k, 'after', first.lower, 0);
     }
     if (first.lower === 'according' && list[k + 1]?.lower === 'to') {
-      const subject = this.subjectAfter(span.closeParagraph, k + 2);
+      const subject = this.subjects.subjectAfter(span.closeParagraph, k + 2);
       if (subject) return this.make(subject, span.closeParagraph, k, 'after', 'according to', 0);
     }
     for (let v = k; v < k + 8 && v < list.length; v++) {
@@ -133,7 +122,7 @@ export class Attributor {
       if (t.inQuote || SENTENCE_END.has(t.text)) return null;
       if (isSpeechVerb(t) && v > k) {
         if (!list.slice(k, v).every(subjectLike)) return null;
-        let subject = this.subjectBefore(span.closeParagraph, v, k);
+        let subject = this.subjects.subjectBefore(span.closeParagraph, v, k);
         if (!subject) return null;
         // The phrase before the verb must be the speaker phrase as a whole ("a worker", "Jane Roe").
         const lead = /^(?:the|a|an)$/.test(first.lower) ? k + 1 : k;
@@ -196,7 +185,7 @@ export class Attributor {
       if (!t.word || t.inQuote) continue;
       const distance = wordsBetween(list, v + 1, end);
       if (t.lower === 'according' && list[v + 1]?.lower === 'to' && !t.inQuote) {
-        const subject = this.subjectAfter(p, v + 2);
+        const subject = this.subjects.subjectAfter(p, v + 2);
         if (subject) return this.make(subject, p, v, 'before', 'according to', distance);
         continue;
       }
@@ -207,14 +196,14 @@ export class Attributor {
       }
       if (!isSpeechVerb(t) || PASSIVE.has(list[v - 1]?.lower ?? '')) continue;
       if (PARTICIPLES.has(t.lower)) {
-        const actor = this.lastActor(p, from, v);
+        const actor = this.subjects.lastActor(p, from, v);
         if (actor) return { person: actor, via: 'before', verb: t.lower, distance };
         continue;
       }
       // "Roe said Lee’s claim that “…”": the quoted words are the claim's, not the speaker's.
       if (quotesSomeoneElse(list, v + 1, end))
         return { person: null, via: 'before', verb: t.lower, distance };
-      const subject = this.subjectBefore(p, v, from);
+      const subject = this.subjects.subjectBefore(p, v, from);
       if (!subject || 'unknown' in subject) {
         const prev = list[v - 1];
         if (prev && (prev.lower === 'and' || prev.text === ',')) continue; // "…and added that": subject earlier
@@ -243,10 +232,10 @@ export class Attributor {
     const nobody: Attribution = { person: null, via: 'before', verb, distance: object.length };
     if (PASSIVE.has(list[v - 1]?.lower ?? '')) return nobody;
     if (CHARACTERISING_PARTICIPLES.has(verb)) {
-      const actor = this.lastActor(p, from, v);
+      const actor = this.subjects.lastActor(p, from, v);
       return actor ? { person: actor, via: 'calls', verb, distance: object.length } : nobody;
     }
-    const subject = this.subjectBefore(p, v, from);
+    const subject = this.subjects.subjectBefore(p, v, from);
     if (!subject || !('person' in subject)) return nobody;
     return this.make(subject, p, v, 'calls', verb, object.length);
   }
@@ -298,98 +287,5 @@ export class Attributor {
       person = subject.pronoun ? this.index.resolvePronoun(subject.pronoun, p, at) : null;
     if (person) this.index.noteSpeaker(person, p, at);
     return { person, via, verb, distance };
-  }
-
-  /** The subject ending just before token `verb`: "Tricia Roe said", "he also told", "Roe (D) said". */
-  private subjectBefore(p: number, verb: number, floor: number): Subject | null {
-    const list = this.tokens(p);
-    let k = verb - 1;
-    while (k >= floor && SUBJECT_FILLERS.test((list[k] as Tok).lower)) k--;
-    if (list[k]?.text === ')' && list[k - 2]?.text === '(') k -= 3;
-    // "Jo Bell of Eastbridge Capital said": the subject is the person the organisation hangs off.
-    let c = k;
-    while (c >= floor && list[c]?.word && list[c]?.cap && !this.index.mentionEndingAt(p, c)?.person) c--;
-    if (
-      c < k &&
-      /^(?:of|at|from)$/.test(list[c]?.lower ?? '') &&
-      this.index.mentionEndingAt(p, c - 1)?.person
-    ) {
-      k = c - 1;
-    }
-    if (list[k]?.text === ',') {
-      // An appositive: "Jane Roe, a Democrat, said".
-      for (let c = k - 1; c >= Math.max(floor, k - 10); c--) {
-        if (list[c]?.text !== ',') continue;
-        if (this.index.mentionEndingAt(p, c - 1)?.person || this.index.isProper(p, c - 1)) k = c - 1;
-        break;
-      }
-    }
-    if (k < floor) return null;
-    return this.subjectAt(p, k, 'end');
-  }
-
-  private subjectAfter(p: number, k: number): Subject | null {
-    const list = this.tokens(p);
-    const t = list[k];
-    if (t?.lower === 'the') {
-      const mention = this.index.mentionStartingAt(p, k + 1);
-      return mention?.person ? { person: mention.person, from: k } : { unknown: true, from: k };
-    }
-    return this.subjectAt(p, k, 'start');
-  }
-
-  private subjectAt(p: number, k: number, edge: 'start' | 'end'): Subject | null {
-    const list = this.tokens(p);
-    const t = list[k];
-    if (!t?.word || t.inQuote) return null;
-    if (SINGULAR_PRONOUNS.has(t.lower)) {
-      return {
-        pronoun: MALE_PRONOUNS.has(t.lower) ? 'm' : FEMALE_PRONOUNS.has(t.lower) ? 'f' : null,
-        from: k,
-      };
-    }
-    if (OTHER_PRONOUNS.has(t.lower)) return { unknown: true, from: k };
-    const mention = edge === 'end' ? this.index.mentionEndingAt(p, k) : this.index.mentionStartingAt(p, k);
-    if (mention) {
-      const from = Math.min(mention.start, k);
-      return mention.person ? { person: mention.person, from } : { unknown: true, from };
-    }
-    const neighbour = list[edge === 'end' ? k - 1 : k + 1];
-    const article = /^(?:the|a|an)$/.test(list[k - 1]?.lower ?? '');
-    const alone = !(neighbour?.word && neighbour.cap) && !article;
-    const nameLike = !NOT_PERSON_WORDS.has(t.lower) && !/^[\p{Lu}\d]{3,}$/u.test(t.text);
-    if (alone && nameLike && !FUNCTION_CAPS.has(t.lower)) {
-      const text = (this.paragraphs[p] ?? '').slice(t.start, t.end);
-      const known = this.index.bySurname(text);
-      if (known && this.index.isProper(p, k)) return { person: known, from: k };
-      if (!known && this.index.isLoneName(p, k, edge === 'end' && this.introducesQuote(list, k))) {
-        const person = this.index.bySurname(text, true);
-        if (person) return { person, from: k };
-      }
-    }
-    return { unknown: true, from: k };
-  }
-
-  /** "Roe added: “…”", "Roe said that “…”": a sentence opening with a word, a speech verb and a quote. */
-  private introducesQuote(list: Tok[], k: number): boolean {
-    const prev = list[k - 1];
-    if (prev && !SENTENCE_END.has(prev.text)) return false;
-    const verb = list[k + 1];
-    const next = list[k + 2];
-    if (!isSpeechVerb(verb) || PARTICIPLES.has(verb.lower) || !next) return false;
-    return next.text === ':' || next.inQuote || next.lower === 'that';
-  }
-
-  /** The last person acting in the sentence before token `verb` (for "…, saying"). */
-  private lastActor(p: number, from: number, verb: number): Person | null {
-    for (let k = verb - 1; k >= from; k--) {
-      const mention = this.index.mentionEndingAt(p, k);
-      if (mention?.person && mention.subject) return mention.person;
-      const t = this.tokens(p)[k] as Tok;
-      if (SINGULAR_PRONOUNS.has(t.lower) && !t.inQuote) {
-        return this.index.resolvePronoun(MALE_PRONOUNS.has(t.lower) ? 'm' : 'f', p, k);
-      }
-    }
-    return null;
   }
 }
