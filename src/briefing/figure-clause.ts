@@ -1,4 +1,5 @@
 import type { Token } from './nlp.ts';
+import { pastParticiple } from './participle.ts';
 
 /** Clause pieces around a number: the verb before it, the predicate after it, and word helpers. */
 
@@ -102,11 +103,9 @@ export function predicate(
 }
 
 /** A non-reporting verb right before the number ("seek to arrest 3,000", "cut 4,500"), with its subject noun. */
-export function governingVerb(
-  tokens: Token[],
-  valueStart: number,
-): { text: string; subject: string; agent: string; light: boolean } | null {
+export function governingVerb(tokens: Token[], valueStart: number): Governing | null {
   let k = valueStart - 1;
+  let object = true;
   while (
     tokens[k]?.pos === 'DET' ||
     tokens[k]?.norm === 'of' ||
@@ -114,6 +113,7 @@ export function governingVerb(
     tokens[k]?.norm === 'by'
   ) {
     if (tokens[k]?.pos === 'DET' && tokens[k - 1]?.pos === 'NOUN') return null;
+    if (tokens[k]?.pos !== 'DET') object = false;
     k--;
   }
   const end = k;
@@ -131,6 +131,7 @@ export function governingVerb(
     if (t.pos === 'AUX') hasAux = true;
     k--;
   }
+  const chainStart = k + 1;
   let first = k + 1;
   // A clitic ("'ve", "'s") or a leading adverb says nothing on its own: "We've had" → "had".
   while (
@@ -146,8 +147,10 @@ export function governingVerb(
   let s = first - 1;
   while (s >= 0 && s >= first - 3 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s]?.pos ?? '')) s--;
   // "sea defences in the town needed": the subject is the noun before a short prepositional phrase.
-  if (s < first - 1 && tokens[s]?.pos === 'DET' && tokens[s - 1]?.pos === 'ADP' && isNoun(tokens[s - 2])) {
-    s -= 2;
+  // "shares in the airline dropped" / "shares in Acme dropped": the same without an article.
+  const det = tokens[s]?.pos === 'DET' ? 1 : 0;
+  if (s < first - 1 && tokens[s - det]?.pos === 'ADP' && isNoun(tokens[s - det - 1])) {
+    s -= det + 1;
     const pp = s;
     while (s >= 0 && s >= pp - 2 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[s]?.pos ?? '')) s--;
   }
@@ -160,7 +163,62 @@ export function governingVerb(
   const common = tokens[0]?.pos !== 'PROPN' || (first > 1 && /^\p{Ll}/u.test(tokens[1]?.text ?? ''));
   const mid = s < 0 && common ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
   const agent = subject && tokens[s]?.norm === 'the' ? `the ${subject}` : mid;
-  return { text: words.join(''), subject, agent, light };
+  return { text: words.join(''), subject, agent, light, object, verbs: tokens.slice(chainStart, end + 1) };
+}
+
+/** A verb chain before a number, and whether the number is its direct object (no "to"/"by"/"of" between). */
+export interface Governing {
+  text: string;
+  subject: string;
+  agent: string;
+  light: boolean;
+  object: boolean;
+  /** The chain's tokens as written, including a leading "to" ("to hire"). */
+  verbs: Token[];
+}
+
+const MODALS = new Set([
+  'will',
+  'would',
+  'shall',
+  'should',
+  'could',
+  'can',
+  'may',
+  'might',
+  'must',
+  "'ll",
+  '’ll',
+]);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", '’s', '’re']);
+
+/**
+ * What happens to a counted object, said after it: "will cut 1,200 jobs" → "to be cut", "employs"
+ * → "employed", "seek to arrest" → "to be arrested", "feared losing" → "feared lost", "laid off" →
+ * "laid off". Null when the chain has no content verb or its participle cannot be formed.
+ */
+export function objectParticiple(verbs: Token[]): string | null {
+  let m = verbs.length - 1;
+  let particle = '';
+  if (m > 0 && PARTICLES.has(verbs[m]?.norm ?? '') && verbs[m - 1]?.pos === 'VERB') {
+    particle = verbs[m]?.text ?? '';
+    m--;
+  }
+  const main = verbs[m];
+  if (!main || main.pos !== 'VERB' || LIGHT_VERBS.has(main.norm)) return null;
+  const participle = pastParticiple(main.norm);
+  if (!participle) return null;
+  const done = joinWords(participle, particle);
+  const before = verbs.slice(0, m);
+  const previous = before[before.length - 1];
+  if (before.some((t) => MODALS.has(t.norm)) || previous?.norm === 'to') return `to be ${done}`;
+  if (main.norm.endsWith('ing')) {
+    const earlier = [...before].reverse().find((t) => t.pos === 'VERB');
+    const earlierDone = earlier ? pastParticiple(earlier.norm) : null;
+    if (earlierDone) return `${earlierDone} ${done}`;
+    if (previous && BE_FORMS.has(previous.norm)) return `being ${done}`;
+  }
+  return done;
 }
 
 export function joinWords(...parts: string[]): string {

@@ -4,6 +4,7 @@ import {
   isNoun,
   joinWords,
   nounBefore,
+  objectParticiple,
   predicate,
   wordCount,
 } from './figure-clause.ts';
@@ -188,11 +189,13 @@ function countedPhrase(
   let npEnd = head >= 0 ? Math.max(head, j - 1) : from - 1;
   if (head < 0) j = from;
   // A rate after the noun: "people a day", "immigrants per year".
+  let rateAt = -1;
   if (
     head >= 0 &&
     /^(?:a|an|per|each|every)$/.test(tokens[j]?.norm ?? '') &&
     RATE_UNITS.has(tokens[j + 1]?.norm ?? '')
   ) {
+    rateAt = j;
     npEnd = j + 1;
     j += 2;
   }
@@ -205,9 +208,17 @@ function countedPhrase(
   if (np) {
     const phrase = (counts: string): Phrase => ({ counts, head: headWord, headText });
     if (!chain || (tailIsVerb && chain.light)) return phrase(joinWords(np, tail.text));
-    // "£12m of repairs needed by sea defences": a past participle reads as a passive after the noun.
-    if (!tail.text && chain.subject && /ed$/.test(chain.text) && !chain.text.includes(' '))
-      return phrase(joinWords(np, chain.text, 'by', chain.agent));
+    // The number is the verb's object: "will cut 1,200 jobs" → "jobs to be cut", "employs 900
+    // people" → "people employed", "£12m of repairs needed by sea defences" (the agent when nothing follows).
+    const done = chain.object ? objectParticiple(chain.verbs) : null;
+    if (done) {
+      const noun = rateAt >= 0 ? slice(from, rateAt - 1) : np;
+      const rate = rateAt >= 0 ? slice(rateAt, rateAt + 1) : '';
+      const byAgent =
+        !tail.text && !rate && chain.agent && !done.startsWith('to be') ? `by ${chain.agent}` : '';
+      const counts = joinWords(noun, done, rate, tail.text, byAgent);
+      return phrase(wordCount(counts) <= MAX_WORDS + 2 ? counts : joinWords(noun, done, rate, tail.text));
+    }
     if (!tailIsVerb) return phrase(joinWords(np, tail.text, `(${chain.text})`));
     return phrase(joinWords(np, `(${chain.text})`));
   }
