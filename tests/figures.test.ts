@@ -251,6 +251,57 @@ describe('extractFigures', () => {
     expect(figures.some((f) => f.value.includes('9'))).toBe(false);
   });
 
+  it('says what happens to a counted object after it, as a participle, never a bracketed verb', () => {
+    const figures = extractFigures([
+      article('a', [
+        'Harbourline Ferries will cut 1,400 jobs by next spring, the company said.',
+        'The mayor demanded last week that inspectors seek to check 600 kitchens a month.',
+        'The mill employs roughly 9,500 people across the valley.',
+        'Stallholders feared losing up to 40 percent of their trade during the works.',
+        'Police detained 73 fans outside the stadium.',
+        'The brewery laid off 210 drivers.',
+      ]),
+    ]);
+    const byValue = new Map(figures.map((f) => [f.value, f.counts]));
+    expect(byValue.get('1,400')).toBe('jobs to be cut by next spring');
+    expect(byValue.get('600')).toBe('kitchens to be checked a month');
+    expect(byValue.get('roughly 9,500')).toBe('people employed across the valley');
+    expect(byValue.get('up to 40 percent')).toMatch(/^of their trade feared lost/);
+    expect(byValue.get('73')).toBe('fans detained outside the stadium');
+    expect(byValue.get('210')).toBe('drivers laid off by the brewery');
+    for (const f of figures) expect(f.counts).not.toMatch(/[()]/);
+  });
+
+  it('names the whole subject of a change in a share price', () => {
+    const figures = extractFigures([
+      article('a', ['Shares in Harbourline Ferries dropped 7.4% on Tuesday.']),
+    ]);
+    expect(figures[0]?.value).toBe('7.4%');
+    expect(figures[0]?.counts).toBe('Shares in Harbourline Ferries dropped');
+  });
+
+  it('keeps a vote tally as one value, counting the vote', () => {
+    const figures = extractFigures([
+      article('a', [
+        'The county board voted 9 to 4 in favour of the bypass.',
+        'A 6-3 ruling struck down the ban.',
+      ]),
+    ]);
+    const byValue = new Map(figures.map((f) => [f.value, f.counts]));
+    expect(byValue.get('9 to 4')).toBe('county board vote in favour of the bypass');
+    expect(byValue.get('6-3')).toBe('ruling struck down the ban');
+    expect(values(figures)).not.toContain('4');
+  });
+
+  it('ranks a length of time used as an adjective below real counts', () => {
+    const figures = extractFigures([
+      article('a', ['The deal ends a three-year dispute over the 14-year contract that covers 800 workers.']),
+    ]);
+    expect(figures[0]?.value).toBe('800');
+    const dispute = figures.find((f) => f.value === 'three-year');
+    if (dispute) expect(dispute.counts).not.toMatch(/\(/);
+  });
+
   it('finds the key figures of the default article set', () => {
     const dir = join(import.meta.dirname, '..', 'briefings', 'minneapolis-ice-2026');
     const articles = readdirSync(dir).flatMap((name) => {

@@ -205,7 +205,7 @@ export function objectParticiple(verbs: Token[]): string | null {
     m--;
   }
   const main = verbs[m];
-  if (!main || main.pos !== 'VERB' || LIGHT_VERBS.has(main.norm)) return null;
+  if (main?.pos !== 'VERB' || LIGHT_VERBS.has(main.norm)) return null;
   const participle = pastParticiple(main.norm);
   if (!participle) return null;
   const done = joinWords(participle, particle);

@@ -8,7 +8,15 @@ import {
   predicate,
   wordCount,
 } from './figure-clause.ts';
-import { extendValue, isCurrency, isExcluded, isNameOrTime, withBareNumbers } from './figure-span.ts';
+import {
+  extendValue,
+  isCurrency,
+  isExcluded,
+  isNameOrTime,
+  tallyEnd,
+  VOTE_WORD,
+  withBareNumbers,
+} from './figure-span.ts';
 import { APPROX_1, APPROX_2, amountOf, normaliseNoun, normaliseValue, SMALL_WORDS } from './figure-values.ts';
 import type { AnalysedSentence, Token } from './nlp.ts';
 
@@ -91,6 +99,8 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
       a--;
     if (tokens[b + 1]?.text === '%' || tokens[b + 1]?.norm === 'percent') b++;
     else b = extendValue(tokens, b);
+    const tally = tallyEnd(tokens, a, b) > b;
+    if (tally) b += 2;
     consumed = b;
     if (/\d/.test(core) && isNameOrTime(sentence, located, entity.start, b)) continue;
     const two = `${tokens[a - 2]?.norm ?? ''} ${tokens[a - 1]?.norm ?? ''}`;
@@ -100,7 +110,9 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
 
     const value = slice(a, b);
     const kind = mentionKind(entity.type, value);
-    let phrase = countedPhrase(tokens, b + 1, a, slice, kind, dateTokens, previous?.headText ?? '');
+    let phrase: Phrase = tally
+      ? tallyPhrase(tokens, a, b, slice, dateTokens)
+      : countedPhrase(tokens, b + 1, a, slice, kind, dateTokens, previous?.headText ?? '');
     // "pledged $5 million and a further £1.2bn": a coordinated amount shares what the first one counts.
     if (!phrase.counts && previous && coordinated(tokens, previous.end + 1, a)) phrase = previous.phrase;
     if (!phrase.counts) continue;
@@ -110,7 +122,7 @@ export function numberMentions(sentence: AnalysedSentence): NumberMention[] {
     out.push({
       value,
       counts: phrase.counts,
-      normValue: normaliseValue(value),
+      normValue: tally ? (value.match(/\d+/g) ?? []).join('-') : normaliseValue(value),
       head: phrase.head,
       kind,
       amount: amountOf(value),
@@ -128,10 +140,13 @@ function isCountWord(core: string): boolean {
   return last in SMALL_WORDS || last === 'half';
 }
 
+/** "a two-year row", "a 10-year plan": a length of time describing a noun, not a count of it. */
+const DURATION_ADJECTIVE = /-(?:year|month|week|day|hour|minute|decade|century)s?(?:-long)?$/i;
+
 function mentionKind(type: string, value: string): NumberMention['kind'] {
   if (type === 'PERCENT' || /%|per\s?cent/i.test(value)) return 'percent';
   if (type === 'MONEY' || /[$€£¥₹]/.test(value)) return 'money';
-  if (type === 'DURATION') return 'duration';
+  if (type === 'DURATION' || DURATION_ADJECTIVE.test(value)) return 'duration';
   return 'count';
 }
 
@@ -146,6 +161,23 @@ interface Previous {
   end: number;
   headText: string;
   phrase: Phrase;
+}
+
+/** "The council voted 31 to 12 for the plan" → "council vote for the plan": who voted, on what. */
+function tallyPhrase(
+  tokens: Token[],
+  a: number,
+  b: number,
+  slice: (a: number, b: number) => string,
+  dateTokens: Set<number>,
+): Phrase {
+  const chain = governingVerb(tokens, a);
+  const voters = chain?.subject || nounBefore(tokens, a);
+  const tail = predicate(tokens, b + 1, slice, MAX_WORDS - 3, dateTokens);
+  // "a 5-4 ruling struck down the law": the tally describes the noun after it.
+  if (VOTE_WORD.test(tokens[b + 1]?.norm ?? '')) return { counts: tail.text, head: 'vote', headText: '' };
+  const vote = /\bvote$/i.test(voters) ? voters : joinWords(voters, 'vote');
+  return { counts: joinWords(vote, tail.text), head: 'vote', headText: '' };
 }
 
 /** Only a conjunction and "a further"/"another" between two amounts: the second one is coordinated. */
@@ -207,7 +239,7 @@ function countedPhrase(
   const headText = head >= 0 ? (tokens[head]?.text ?? '') : '';
   if (np) {
     const phrase = (counts: string): Phrase => ({ counts, head: headWord, headText });
-    if (!chain || (tailIsVerb && chain.light)) return phrase(joinWords(np, tail.text));
+    if (!chain || (tailIsVerb && chain.light) || kind === 'duration') return phrase(joinWords(np, tail.text));
     // The number is the verb's object: "will cut 1,200 jobs" → "jobs to be cut", "employs 900
     // people" → "people employed", "£12m of repairs needed by sea defences" (the agent when nothing follows).
     const done = chain.object ? objectParticiple(chain.verbs) : null;

@@ -172,3 +172,22 @@ export function isExcluded(
   if (/^(?:millions|billions|thousands|hundreds|dozens)$/i.test(core)) return true;
   return false;
 }
+
+/** Words that make "31 to 12" a vote tally rather than a count and a second number. */
+export const VOTE_WORD =
+  /^(?:vote|votes|voted|voting|ballot|ballots|tally|margin|majority|ruling|decision|verdict)$/;
+
+/**
+ * A vote tally ("voted 31 to 12", "a vote of 60-40", "a 5–4 ruling") is one value: returns the index of
+ * its last token, or `b` when the number is not the first half of a tally.
+ */
+export function tallyEnd(tokens: Token[], a: number, b: number): number {
+  const joint = tokens[b + 1];
+  const second = tokens[b + 2];
+  if (!joint || !second || !/^\d{1,4}$/.test(second.text) || !/^\d{1,4}$/.test(tokens[b]?.text ?? ''))
+    return b;
+  const hyphen = (joint.text === '-' || joint.text === '–') && joint.pre === '' && second.pre === '';
+  if (joint.norm !== 'to' && !hyphen) return b;
+  const near = [...tokens.slice(Math.max(0, a - 4), a), ...tokens.slice(b + 3, b + 5)];
+  return near.some((t) => VOTE_WORD.test(t.norm)) ? b + 2 : b;
+}

@@ -80,7 +80,8 @@ function scoreMention(m: NumberMention, paragraph: number, inTitle: boolean): nu
   if (m.hasNoun) score += 2;
   if (PEOPLE_HEADS.has(m.head)) score += 1;
   if (m.kind === 'percent' || m.kind === 'money') score += 1;
-  if (m.kind === 'duration') score -= 1;
+  // A length of time as an adjective ("a two-year row") describes the noun: rarely a key figure.
+  if (m.kind === 'duration') score -= /-/.test(m.value) ? 4 : 1;
   score += m.amount !== null && /\d/.test(m.value) ? Math.min(2, Math.log10(Math.max(1, m.amount)) / 2) : -3;
   if (m.changeWord) score += 1.5;
   if (m.quoted) score -= 0.5;
