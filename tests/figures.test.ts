@@ -260,6 +260,7 @@ describe('extractFigures', () => {
         'Stallholders feared losing up to 40 percent of their trade during the works.',
         'Police detained 73 fans outside the stadium.',
         'The brewery laid off 210 drivers.',
+        'Wardens have evacuated 3,100 campers.',
       ]),
     ]);
     const byValue = new Map(figures.map((f) => [f.value, f.counts]));
@@ -269,6 +270,7 @@ describe('extractFigures', () => {
     expect(byValue.get('up to 40 percent')).toMatch(/^of their trade feared lost/);
     expect(byValue.get('73')).toBe('fans detained outside the stadium');
     expect(byValue.get('210')).toBe('drivers laid off by the brewery');
+    expect(byValue.get('3,100')).toBe('campers evacuated by wardens');
     for (const f of figures) expect(f.counts).not.toMatch(/[()]/);
   });
 

@@ -160,7 +160,10 @@ export function governingVerb(tokens: Token[], valueStart: number): Governing | 
     .join(' ');
   const light = tokens.slice(first, end + 1).every((t) => t.pos !== 'VERB' || LIGHT_VERBS.has(t.norm));
   // The agent goes mid-phrase: a sentence-initial capital is dropped unless it is a name.
-  const common = tokens[0]?.pos !== 'PROPN' || (first > 1 && /^\p{Ll}/u.test(tokens[1]?.text ?? ''));
+  // wink-nlp often tags a capitalised plural opening the sentence ("Officials", "Rescuers") as a name.
+  const plural = first === 1 && /^\p{Lu}\p{Ll}+[^s]s$/u.test(tokens[0]?.text ?? '');
+  const common =
+    tokens[0]?.pos !== 'PROPN' || plural || (first > 1 && /^\p{Ll}/u.test(tokens[1]?.text ?? ''));
   const mid = s < 0 && common ? subject.charAt(0).toLowerCase() + subject.slice(1) : subject;
   const agent = subject && tokens[s]?.norm === 'the' ? `the ${subject}` : mid;
   return { text: words.join(''), subject, agent, light, object, verbs: tokens.slice(chainStart, end + 1) };
@@ -190,6 +193,8 @@ const MODALS = new Set([
   "'ll",
   '’ll',
 ]);
+/** Verbs of fear and expectation, whose participle reads before another: "feared lost", "expected cut". */
+const EXPECTING = /^(?:feared|expected|predicted|forecast|projected|anticipated|threatened)$/;
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re", '’s', '’re']);
 
 /**
@@ -213,9 +218,10 @@ export function objectParticiple(verbs: Token[]): string | null {
   const previous = before[before.length - 1];
   if (before.some((t) => MODALS.has(t.norm)) || previous?.norm === 'to') return `to be ${done}`;
   if (main.norm.endsWith('ing')) {
+    // Only an expectation carries over: "feared losing" → "feared lost"; "began testing" → "tested".
     const earlier = [...before].reverse().find((t) => t.pos === 'VERB');
     const earlierDone = earlier ? pastParticiple(earlier.norm) : null;
-    if (earlierDone) return `${earlierDone} ${done}`;
+    if (earlierDone && EXPECTING.test(earlierDone)) return `${earlierDone} ${done}`;
     if (previous && BE_FORMS.has(previous.norm)) return `being ${done}`;
   }
   return done;
