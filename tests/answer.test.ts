@@ -125,6 +125,12 @@ describe('answers on the default set', () => {
       expect(a.text.length).toBeLessThan(120);
     }
   });
+
+  it('treats insults as abuse only when aimed at the bot', () => {
+    expect(ask('you are useless').text).toMatch(/civil/);
+    expect(ask('garbage').text).toMatch(/civil/);
+    expect(ask('did the lawsuit call the raids stupid and useless?').text).not.toMatch(/civil/);
+  });
 });
 
 describe('answers on invented sets', () => {

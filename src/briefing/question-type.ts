@@ -28,8 +28,16 @@ export interface ParsedQuestion {
   more: boolean;
 }
 
-const ABUSE =
-  /\b(?:fuck\w*|shit\w*|stupid|idiot\w*|dumb|moron\w*|suck|sucks|bitch\w*|bastard|asshole|crap|shut up|hate you|useless bot)\b/i;
+const ABUSE = /\b(?:fuck\w*|shit\w*|bitch\w*|bastard|asshole|shut up|hate you)\b/i;
+/** Milder words are abuse only when aimed at the bot: "garbage collection" is a fair news question. */
+const INSULT =
+  /\b(?:stupid|idiot\w*|dumb|moron\w*|sucks?|crap|useless|worthless|garbage|rubbish|pathetic)\b/i;
+const AT_THE_BOT = /\b(?:you|you're|youre|your|u|bot|this thing)\b/i;
+
+function isAbuse(text: string): boolean {
+  if (ABUSE.test(text)) return true;
+  return INSULT.test(text) && (AT_THE_BOT.test(text) || text.split(' ').length <= 3);
+}
 const SMALLTALK =
   /^(?:hi|hello|hey|yo|thanks|thank you|thx|ok|okay|cool|great|nice|bye|good (?:morning|afternoon|evening|night)|how are you)(?:\s+\w+)?[\s!.?]*$/i;
 const OVERVIEW =
@@ -58,7 +66,7 @@ export function parseQuestion(raw: string, previousSubject: string | null = null
   const trimmed = raw.replace(/\s+/g, ' ').trim();
   const base = { subject: null, thing: null, topic: '', more: false };
   if (!/[\p{L}\p{N}]/u.test(trimmed)) return { ...base, type: 'empty', text: '' };
-  if (ABUSE.test(trimmed)) return { ...base, type: 'abuse', text: trimmed };
+  if (isAbuse(trimmed)) return { ...base, type: 'abuse', text: trimmed };
   if (SMALLTALK.test(trimmed)) return { ...base, type: 'smalltalk', text: trimmed };
   if (OVERVIEW.test(trimmed)) return { ...base, type: 'overview', text: trimmed };
   if (QUOTED.test(trimmed)) return { ...base, type: 'quoted', text: trimmed };
